@@ -78,4 +78,9 @@ ParseResult parse_plan(std::string_view text, std::string display_path);
 bool is_valid_change_name(std::string_view name);
 bool is_valid_tag_name(std::string_view name);
 
+// Why a name breaks those rules, worded to follow `invalid change name "x": `; empty when the
+// name is valid. Lets `add`/`tag` explain a rejected name the way the parser does.
+std::string_view change_name_problem(std::string_view name);
+std::string_view tag_name_problem(std::string_view name);
+
 }  // namespace pgpm::plan

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -44,6 +46,9 @@ struct Workspace {
     std::vector<std::filesystem::path> watched_directories;
 
     const Module* find(std::string_view name) const;
+
+    // Maintained by the loader: index into `modules` by Module::name.
+    std::unordered_map<std::string, std::size_t> module_by_name;
 };
 
 struct LoadOptions {

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/global_options.hpp"
+
+namespace pgpm::cli {
+
+// A registered subcommand: its parser, whether it needs a database server (so `--ephemeral`
+// starts one for it), and what runs once the command line is parsed. `run` returns the exit code.
+struct Command {
+    CLI::App* parser = nullptr;
+    bool needs_server = false;
+    std::function<int(const GlobalOptions&)> run;
+};
+
+Command add_check_command(CLI::App& app);
+Command add_describe_command(CLI::App& app);
+std::vector<Command> add_server_commands(CLI::App& app);
+
+}  // namespace pgpm::cli
