@@ -38,5 +38,12 @@ TEST(TextPosition, ByteOffsetOfCodePoint) {
     EXPECT_EQ(count_code_points(text), 4u);
 }
 
+TEST(TextPosition, ByteOrderMarkIsNotAColumn) {
+    const std::string text = "\xEF\xBB\xBFSELECT x;";
+    LineIndex index(text);
+    EXPECT_EQ(index.position_of(text.find('x')).column, 8);
+    EXPECT_EQ(index.line_text(1), "SELECT x;");
+}
+
 }  // namespace
 }  // namespace pgpm

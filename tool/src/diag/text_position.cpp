@@ -24,14 +24,15 @@ std::size_t byte_offset_of_code_point(std::string_view utf8, std::size_t code_po
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
-    line_starts_.push_back(0);
+    // An editor shows no byte-order mark, so line 1 starts after it.
+    line_starts_.push_back(text.starts_with("\xEF\xBB\xBF") ? 3 : 0);
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n') line_starts_.push_back(i + 1);
     }
 }
 
 LinePosition LineIndex::position_of(std::size_t byte_offset) const {
-    byte_offset = std::min(byte_offset, text_.size());
+    byte_offset = std::clamp(byte_offset, line_starts_.front(), text_.size());
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
     const auto line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
     const std::size_t start = line_starts_[line_index];

@@ -20,7 +20,8 @@ struct LinePosition {
 };
 
 // Maps byte offsets of a text to 1-based line and code-point column, and gives back each
-// line's text. A line ends at '\n'; a '\r' before it is not part of the line's text.
+// line's text. A line ends at '\n'; a '\r' before it is not part of the line's text, nor is
+// a leading UTF-8 byte-order mark.
 class LineIndex {
 public:
     explicit LineIndex(std::string_view text);

@@ -1,0 +1,7 @@
+-- Revert app-base:schemas/app/tables/users from pg
+
+BEGIN;
+
+DROP TABLE app.users;
+
+COMMIT;
