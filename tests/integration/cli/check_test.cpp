@@ -108,7 +108,7 @@ TEST_F(CheckTest, SqlSyntaxErrorIsLocatedInTheScriptCountingCodePoints) {
               "BEGIN;\nCOMMENT ON SCHEMA public IS 'café';  SELEC 1;\nCOMMIT;\n");
     const auto result = pgpm({"check", "base"}, dir.path());
     EXPECT_EQ(result.exit_code, 3);
-    EXPECT_NE(result.err.find("packages/base/deploy/schema.sql:2:41: error: syntax error at or "
+    EXPECT_NE(result.err.find("packages/base/deploy/schema.sql:2:38: error: syntax error at or "
                               "near \"SELEC\""),
               std::string::npos)
         << result.err;

@@ -38,8 +38,8 @@ struct Module {
 };
 
 struct Workspace {
-    std::filesystem::path root;  // absolute
-    std::string config_path;     // `pgpm.json` or `pgpm.yaml`, as shown in diagnostics
+    std::filesystem::path root;   // absolute
+    std::string config_path;      // `pgpm.json` or `pgpm.yaml`, as shown in diagnostics
     std::vector<Module> modules;  // lexicographic order of their directory paths
     // Files and folders whose change alters the module graph (for CMake's configure depends).
     std::vector<std::filesystem::path> watched_files;

@@ -1,0 +1,24 @@
+#include "workspace/located_diagnostic.hpp"
+
+#include "diag/text_position.hpp"
+
+namespace pgpm::workspace {
+
+Diagnostic diagnostic_at(Severity severity, std::string file, std::string_view text, int line,
+                         int column, std::string message) {
+    Diagnostic diagnostic = diagnostic_for(severity, std::move(file), std::move(message));
+    diagnostic.where.line = line;
+    diagnostic.where.column = column;
+    diagnostic.source_line = std::string(LineIndex(text).line_text(line));
+    return diagnostic;
+}
+
+Diagnostic diagnostic_for(Severity severity, std::string file, std::string message) {
+    Diagnostic diagnostic;
+    diagnostic.severity = severity;
+    diagnostic.where.file = std::move(file);
+    diagnostic.message = std::move(message);
+    return diagnostic;
+}
+
+}  // namespace pgpm::workspace

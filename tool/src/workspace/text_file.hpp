@@ -1,0 +1,14 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <tl/expected.hpp>
+
+namespace pgpm::workspace {
+
+// The whole file without a UTF-8 byte order mark (which editors on Windows add and which is not
+// part of line 1's columns), or why it could not be read.
+tl::expected<std::string, std::string> read_text_file(const std::filesystem::path& path);
+
+}  // namespace pgpm::workspace
