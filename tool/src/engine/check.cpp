@@ -7,7 +7,8 @@
 #include <unordered_set>
 
 #include "diag/text_position.hpp"
-#include "io/files.hpp"
+#include "io/display_paths.hpp"
+#include "io/text_file.hpp"
 #include "sql/script.hpp"
 
 namespace pgpm::engine {
@@ -35,11 +36,11 @@ Diagnostic located(Severity severity, std::string file, const LineIndex& lines, 
 
 class ModuleChecker {
 public:
-    ModuleChecker(const workspace::Module& module, const fs::path& display_base, CheckReport& report)
-        : module_(module), display_base_(display_base), report_(report) {}
+    ModuleChecker(const workspace::Module& module, const io::DisplayPaths& paths, CheckReport& report)
+        : module_(module), paths_(paths), report_(report) {}
 
     void run() {
-        const auto plan_text = io::read_file(module_.directory / "pgpm.plan").value_or("");
+        const auto plan_text = io::read_text_file(module_.directory / "pgpm.plan").value_or("");
         const LineIndex plan_lines(plan_text);
         for (const auto& change : module_.plan.changes) {
             for (const char* kind : kScriptKinds) check_script(change, kind, plan_lines);
@@ -50,14 +51,14 @@ public:
 private:
     void check_script(const plan::Change& change, const char* kind, const LineIndex& plan_lines) {
         const auto path = module_.directory / kind / (change.name + ".sql");
-        const auto shown = io::display_path(path, display_base_);
+        const auto shown = paths_.show(path);
         const auto text = io::read_file(path);
         if (!text || is_blank(*text)) {
             const auto line = plan_lines.line_text(change.line);
             const auto name_column = line.find_first_not_of(" \t");
             report_.diagnostics.push_back(
                 {Severity::error,
-                 {io::display_path(module_.directory / "pgpm.plan", display_base_), change.line,
+                 {paths_.show(module_.directory / "pgpm.plan"), change.line,
                   static_cast<int>(count_code_points(line.substr(0, name_column))) + 1},
                  fmt::format("{} {} script {} for change \"{}\"", text ? "empty" : "missing", kind,
                              shown, change.name),
@@ -111,16 +112,16 @@ private:
             for (const auto& stray : strays) {
                 report_.diagnostics.push_back(
                     {Severity::warning,
-                     {io::display_path(stray, display_base_), 0, 0},
+                     {paths_.show(stray), 0, 0},
                      fmt::format("{} script is not named by any change of {}", kind,
-                                 io::display_path(module_.directory / "pgpm.plan", display_base_)),
+                                 paths_.show(module_.directory / "pgpm.plan")),
                      {}});
             }
         }
     }
 
     const workspace::Module& module_;
-    const fs::path& display_base_;
+    const io::DisplayPaths& paths_;
     CheckReport& report_;
 };
 
@@ -129,7 +130,8 @@ private:
 CheckReport check_scripts(const std::vector<const workspace::Module*>& modules,
                           const fs::path& display_base) {
     CheckReport report;
-    for (const auto* module : modules) ModuleChecker(*module, display_base, report).run();
+    const io::DisplayPaths paths(io::normalised_absolute(display_base));
+    for (const auto* module : modules) ModuleChecker(*module, paths, report).run();
     return report;
 }
 

@@ -8,7 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "diag/text_position.hpp"
-#include "workspace/located_diagnostic.hpp"
+#include "diag/located_diagnostic.hpp"
 
 namespace pgpm::workspace {
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "diag/text_position.hpp"
-#include "workspace/located_diagnostic.hpp"
+#include "diag/located_diagnostic.hpp"
 
 namespace pgpm::workspace {
 

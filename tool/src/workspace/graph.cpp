@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "workspace/located_diagnostic.hpp"
+#include "diag/located_diagnostic.hpp"
 #include "workspace/workspace.hpp"
 
 namespace pgpm::workspace {

@@ -7,8 +7,8 @@
 
 #include "diag/text_position.hpp"
 #include "workspace/control_file.hpp"
-#include "workspace/located_diagnostic.hpp"
-#include "workspace/text_file.hpp"
+#include "diag/located_diagnostic.hpp"
+#include "io/text_file.hpp"
 
 namespace pgpm::workspace {
 
@@ -41,7 +41,7 @@ std::vector<fs::path> control_files_in(const fs::path& directory) {
     return files;
 }
 
-std::string joined_display_paths(const std::vector<fs::path>& files, const DisplayPaths& paths) {
+std::string joined_display_paths(const std::vector<fs::path>& files, const io::DisplayPaths& paths) {
     std::string joined;
     for (const fs::path& file : files) {
         if (!joined.empty())
@@ -53,12 +53,12 @@ std::string joined_display_paths(const std::vector<fs::path>& files, const Displ
 
 }  // namespace
 
-std::optional<LoadedModule> load_module(const fs::path& directory, const DisplayPaths& paths,
+std::optional<LoadedModule> load_module(const fs::path& directory, const io::DisplayPaths& paths,
                                         Diagnostics& diagnostics,
                                         std::vector<fs::path>& watched_files) {
     const fs::path plan_file = directory / "pgpm.plan";
     watched_files.push_back(plan_file);
-    auto plan_text = read_text_file(plan_file);
+    auto plan_text = io::read_text_file(plan_file);
     if (!plan_text) {
         diagnostics.push_back(diagnostic_for(Severity::error, paths.show(plan_file),
                                              "cannot read: " + plan_text.error()));
@@ -106,7 +106,7 @@ std::optional<LoadedModule> load_module(const fs::path& directory, const Display
     }
 
     watched_files.push_back(expected);
-    auto control_text = read_text_file(expected);
+    auto control_text = io::read_text_file(expected);
     if (!control_text) {
         diagnostics.push_back(diagnostic_for(Severity::error, module.control.path,
                                              "cannot read: " + control_text.error()));

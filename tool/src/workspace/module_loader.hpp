@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
-#include "workspace/display_paths.hpp"
+#include "io/display_paths.hpp"
 #include "workspace/workspace.hpp"
 
 namespace pgpm::workspace {
@@ -26,7 +26,7 @@ struct LoadedModule {
 // `diagnostics` and recording the files read in `watched_files`. nullopt when the plan cannot
 // be read or names no project, so there is no module to speak of.
 std::optional<LoadedModule> load_module(const std::filesystem::path& directory,
-                                        const DisplayPaths& paths, Diagnostics& diagnostics,
+                                        const io::DisplayPaths& paths, Diagnostics& diagnostics,
                                         std::vector<std::filesystem::path>& watched_files);
 
 // A diagnostic at the value of the module's `%project=` line, for problems with the module as

@@ -9,11 +9,11 @@
 
 #include "workspace/config.hpp"
 #include "workspace/discovery.hpp"
-#include "workspace/display_paths.hpp"
+#include "io/display_paths.hpp"
 #include "workspace/graph_checks.hpp"
-#include "workspace/located_diagnostic.hpp"
+#include "diag/located_diagnostic.hpp"
 #include "workspace/module_loader.hpp"
-#include "workspace/text_file.hpp"
+#include "io/text_file.hpp"
 
 namespace pgpm::workspace {
 
@@ -23,7 +23,7 @@ namespace {
 
 std::optional<fs::path> nearest_ancestor_with(const fs::path& start,
                                               std::initializer_list<const char*> files) {
-    fs::path directory = normalised_absolute(start);
+    fs::path directory = io::normalised_absolute(start);
     while (true) {
         for (const char* file : files) {
             std::error_code error;
@@ -36,13 +36,13 @@ std::optional<fs::path> nearest_ancestor_with(const fs::path& start,
     }
 }
 
-DisplayPaths display_paths_for(const fs::path& root, const LoadOptions& options) {
-    return DisplayPaths(options.display_base.empty() ? root
-                                                     : normalised_absolute(options.display_base));
+io::DisplayPaths display_paths_for(const fs::path& root, const LoadOptions& options) {
+    return io::DisplayPaths(options.display_base.empty() ? root
+                                                     : io::normalised_absolute(options.display_base));
 }
 
 // pgpm.json wins when both exist: it is the file the original pgpm reads.
-std::optional<fs::path> choose_config(const fs::path& root, const DisplayPaths& paths,
+std::optional<fs::path> choose_config(const fs::path& root, const io::DisplayPaths& paths,
                                       Diagnostics& diagnostics) {
     const fs::path json = root / "pgpm.json";
     const fs::path yaml = root / "pgpm.yaml";
@@ -63,14 +63,14 @@ std::optional<fs::path> choose_config(const fs::path& root, const DisplayPaths& 
     return std::nullopt;
 }
 
-std::optional<WorkspaceConfig> read_config(Workspace& workspace, const DisplayPaths& paths,
+std::optional<WorkspaceConfig> read_config(Workspace& workspace, const io::DisplayPaths& paths,
                                            Diagnostics& diagnostics) {
     const auto file = choose_config(workspace.root, paths, diagnostics);
     if (!file)
         return std::nullopt;
     workspace.config_path = paths.show(*file);
     workspace.watched_files.push_back(*file);
-    const auto text = read_text_file(*file);
+    const auto text = io::read_text_file(*file);
     if (!text) {
         diagnostics.push_back(
             diagnostic_for(Severity::error, workspace.config_path, "cannot read: " + text.error()));
@@ -164,8 +164,8 @@ LoadResult load_workspace(const fs::path& root, const LoadOptions& options) {
     LoadResult result;
     Workspace& workspace = result.workspace;
     Diagnostics& diagnostics = result.diagnostics;
-    workspace.root = normalised_absolute(root);
-    const DisplayPaths paths = display_paths_for(workspace.root, options);
+    workspace.root = io::normalised_absolute(root);
+    const io::DisplayPaths paths = display_paths_for(workspace.root, options);
 
     const auto config = read_config(workspace, paths, diagnostics);
     if (!config)
@@ -176,7 +176,7 @@ LoadResult load_workspace(const fs::path& root, const LoadOptions& options) {
     if (options.extensions_dir_override && !options.extensions_dir_override->empty()) {
         extensions_dir = *options.extensions_dir_override;
     }
-    const fs::path extensions = normalised_absolute(workspace.root / extensions_dir);
+    const fs::path extensions = io::normalised_absolute(workspace.root / extensions_dir);
 
     Discovery discovery = discover_modules(workspace.root, config->packages, extensions);
     workspace.watched_directories = std::move(discovery.watched_directories);
@@ -187,7 +187,7 @@ LoadResult load_workspace(const fs::path& root, const LoadOptions& options) {
         auto module = load_module(directory, paths, diagnostics, workspace.watched_files);
         if (!module)
             continue;
-        module->module.from_extensions_dir = is_within(directory, extensions);
+        module->module.from_extensions_dir = io::is_within(directory, extensions);
         loaded.push_back(std::move(*module));
     }
     const std::vector<ModuleTexts> texts =
@@ -203,8 +203,8 @@ LoadResult load_workspace(const fs::path& root, const LoadOptions& options) {
 LoadResult load_standalone_module(const fs::path& module_dir, const LoadOptions& options) {
     LoadResult result;
     Workspace& workspace = result.workspace;
-    workspace.root = normalised_absolute(module_dir);
-    const DisplayPaths paths = display_paths_for(workspace.root, options);
+    workspace.root = io::normalised_absolute(module_dir);
+    const io::DisplayPaths paths = display_paths_for(workspace.root, options);
 
     auto loaded = load_module(workspace.root, paths, result.diagnostics, workspace.watched_files);
     if (!loaded)

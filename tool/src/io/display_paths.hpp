@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-namespace pgpm::workspace {
+namespace pgpm::io {
 
 // Turns absolute paths into the form diagnostics show: relative to the display base, with `/`.
 class DisplayPaths {
@@ -23,4 +23,4 @@ std::filesystem::path normalised_absolute(const std::filesystem::path& path);
 // True when `path` is `directory` or lies below it (both normalised).
 bool is_within(const std::filesystem::path& path, const std::filesystem::path& directory);
 
-}  // namespace pgpm::workspace
+}  // namespace pgpm::io

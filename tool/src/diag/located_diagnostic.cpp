@@ -1,8 +1,8 @@
-#include "workspace/located_diagnostic.hpp"
+#include "diag/located_diagnostic.hpp"
 
 #include "diag/text_position.hpp"
 
-namespace pgpm::workspace {
+namespace pgpm {
 
 Diagnostic diagnostic_at(Severity severity, std::string file, std::string_view text, int line,
                          int column, std::string message) {
@@ -21,4 +21,4 @@ Diagnostic diagnostic_for(Severity severity, std::string file, std::string messa
     return diagnostic;
 }
 
-}  // namespace pgpm::workspace
+}  // namespace pgpm

@@ -1,9 +1,9 @@
-#include "workspace/display_paths.hpp"
+#include "io/display_paths.hpp"
 
 #include <algorithm>
 #include <system_error>
 
-namespace pgpm::workspace {
+namespace pgpm::io {
 
 namespace fs = std::filesystem;
 
@@ -40,4 +40,4 @@ bool is_within(const fs::path& path, const fs::path& directory) {
            directory.end();
 }
 
-}  // namespace pgpm::workspace
+}  // namespace pgpm::io

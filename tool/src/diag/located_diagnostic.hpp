@@ -5,7 +5,7 @@
 
 #include "diag/diagnostic.hpp"
 
-namespace pgpm::workspace {
+namespace pgpm {
 
 // A diagnostic at `line`:`column` of `text`, the file's content, carrying that source line.
 Diagnostic diagnostic_at(Severity severity, std::string file, std::string_view text, int line,
@@ -14,4 +14,4 @@ Diagnostic diagnostic_at(Severity severity, std::string file, std::string_view t
 // A diagnostic about a whole file or folder (line 0).
 Diagnostic diagnostic_for(Severity severity, std::string file, std::string message);
 
-}  // namespace pgpm::workspace
+}  // namespace pgpm

@@ -5,10 +5,14 @@
 
 #include <tl/expected.hpp>
 
-namespace pgpm::workspace {
+namespace pgpm::io {
+
+// The whole file, byte for byte (what script hashes are computed over), or why it could not be
+// read.
+tl::expected<std::string, std::string> read_file(const std::filesystem::path& path);
 
 // The whole file without a UTF-8 byte order mark (which editors on Windows add and which is not
 // part of line 1's columns), or why it could not be read.
 tl::expected<std::string, std::string> read_text_file(const std::filesystem::path& path);
 
-}  // namespace pgpm::workspace
+}  // namespace pgpm::io
