@@ -12,7 +12,7 @@ namespace {
 
 // "LINE:COLUMN: MESSAGE" per diagnostic, in the order reported.
 std::vector<std::string> errors_of(std::string_view text) {
-    const ParseResult result = parse_plan(text, "packages/app/pgpm.plan");
+    const ParseResult result = parse_plan(std::string(text), "packages/app/pgpm.plan");
     std::vector<std::string> errors;
     for (const Diagnostic& d : result.diagnostics) {
         EXPECT_EQ(d.severity, Severity::error);

@@ -10,7 +10,7 @@ namespace pgpm::plan {
 namespace {
 
 Plan parse_valid(std::string_view text) {
-    ParseResult result = parse_plan(text, "packages/app/pgpm.plan");
+    ParseResult result = parse_plan(std::string(text), "packages/app/pgpm.plan");
     for (const Diagnostic& d : result.diagnostics) {
         ADD_FAILURE() << d.where.line << ":" << d.where.column << ": " << d.message;
     }

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -11,6 +10,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/target_selection.hpp"
+#include "io/text_file.hpp"
 
 namespace pgpm::cli {
 
@@ -24,7 +24,7 @@ struct DescribeRequest {
 
 std::vector<std::string> tag_names(const workspace::Module& module) {
     std::vector<std::string> names;
-    for (const auto& tag : module.plan.tags) names.push_back(tag.name);
+    for (const auto& tag : module.plan.tags) names.emplace_back(tag.name);
     return names;
 }
 
@@ -96,19 +96,6 @@ void write_cmake(std::ostream& out, const workspace::Workspace& ws,
         << ")\n";
 }
 
-// Written to a temporary file first, so a reader never sees half a file.
-bool write_file_atomically(const fs::path& path, const std::string& content) {
-    auto temporary = path;
-    temporary += ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!(out << content)) return false;
-    }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    return !error;
-}
-
 int run_describe(const DescribeRequest& request, const GlobalOptions& options) {
     if (options.json == !request.cmake_file.empty()) {
         std::cerr << "pgpm: error: describe needs exactly one of --json or --cmake FILE\n";
@@ -132,8 +119,8 @@ int run_describe(const DescribeRequest& request, const GlobalOptions& options) {
     }
     std::ostringstream cmake;
     write_cmake(cmake, targets->workspace, order);
-    if (!write_file_atomically(request.cmake_file, cmake.str())) {
-        std::cerr << "pgpm: error: cannot write " << request.cmake_file << '\n';
+    if (auto written = io::write_file_atomically(request.cmake_file, cmake.str()); !written) {
+        std::cerr << "pgpm: error: " << written.error() << '\n';
         return exit_failure;
     }
     return exit_success;

@@ -1,6 +1,8 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <sstream>
+#include <string>
 
 #include "cli/command.hpp"
 #include "cli/exit_code.hpp"
@@ -37,7 +39,9 @@ int print_env(const std::filesystem::path& dir, const GlobalOptions& options) {
         print_server_error(env.error(), options);
         return exit_unreachable;
     }
-    std::cout << server::env_lines(*env);
+    // Exported, so `eval "$(pgpm server env --dir D)"` reaches psql and other child processes.
+    std::istringstream lines(server::env_lines(*env));
+    for (std::string line; std::getline(lines, line);) std::cout << "export " << line << '\n';
     return exit_success;
 }
 
