@@ -1,9 +1,6 @@
 #include "support/process.hpp"
 
-#include <cstdlib>
-#include <fstream>
 #include <future>
-#include <stdexcept>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/process.hpp>
@@ -26,24 +23,6 @@ ProcessResult run_process(const std::filesystem::path& program, const std::vecto
     io.run();
     child.wait();
     return {child.exit_code(), out.get(), err.get()};
-}
-
-TempDir::TempDir() {
-    auto pattern = (std::filesystem::temp_directory_path() / "pgpmtest-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
-std::filesystem::path TempDir::write(const std::string& relative, const std::string& content) const {
-    const auto file = path_ / relative;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << content;
-    return file;
 }
 
 }  // namespace pgpm::testing

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "support/process.hpp"
+#include "support/test_tree.hpp"
 
 namespace pgpm::testing {
 namespace {
@@ -36,47 +37,47 @@ protected:
         dir.write(folder + "/verify/" + first + ".sql", "-- nothing to verify\n");
     }
 
-    TempDir dir;
+    TestTree dir;
 };
 
 TEST_F(CheckTest, ValidWorkspacePasses) {
-    const auto result = pgpm({"check", "--workspace"}, dir.path());
+    const auto result = pgpm({"check", "--workspace"}, dir.root());
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("checked 2 modules: 0 errors"), std::string::npos) << result.out;
 }
 
 TEST_F(CheckTest, GlobalOptionsWorkAfterTheCommand) {
-    const auto result = run_process(PGPM_EXECUTABLE, {"check", "shop", "-C", dir.path().string()},
+    const auto result = run_process(PGPM_EXECUTABLE, {"check", "shop", "-C", dir.root().string()},
                                     "/", {{"NO_COLOR", "1"}});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("checked 1 module:"), std::string::npos) << result.out;
 }
 
 TEST_F(CheckTest, CurrentModuleIsTheDefault) {
-    const auto result = pgpm({"check"}, dir.path() / "packages/shop-folder/deploy");
+    const auto result = pgpm({"check"}, dir.root() / "packages/shop-folder/deploy");
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find("checked 1 module:"), std::string::npos) << result.out;
 }
 
 TEST_F(CheckTest, WorkspaceRootWithoutModuleIsAUsageErrorListingModules) {
-    const auto result = pgpm({"check"}, dir.path());
+    const auto result = pgpm({"check"}, dir.root());
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("base"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("packages/shop-folder"), std::string::npos) << result.err;
 }
 
 TEST_F(CheckTest, ModuleAndWorkspaceTogetherIsAUsageError) {
-    EXPECT_EQ(pgpm({"check", "shop", "--workspace"}, dir.path()).exit_code, 2);
+    EXPECT_EQ(pgpm({"check", "shop", "--workspace"}, dir.root()).exit_code, 2);
 }
 
 TEST_F(CheckTest, UnknownFlagIsAUsageError) {
-    EXPECT_EQ(pgpm({"check", "--frobnicate"}, dir.path()).exit_code, 2);
+    EXPECT_EQ(pgpm({"check", "--frobnicate"}, dir.root()).exit_code, 2);
 }
 
 TEST_F(CheckTest, PlanErrorIsLocatedWithSourceLineAndCaret) {
     dir.write("packages/shop-folder/pgpm.plan",
               "%project=shop\n\n  orders+ [base:@v1]\n");
-    const auto result = pgpm({"check", "--workspace"}, dir.path());
+    const auto result = pgpm({"check", "--workspace"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_NE(result.err.find("packages/shop-folder/pgpm.plan:3:3: error: "), std::string::npos)
         << result.err;
@@ -84,8 +85,8 @@ TEST_F(CheckTest, PlanErrorIsLocatedWithSourceLineAndCaret) {
 }
 
 TEST_F(CheckTest, MissingScriptIsReportedAtItsPlanLine) {
-    std::filesystem::remove(dir.path() / "packages/shop-folder/verify/orders.sql");
-    const auto result = pgpm({"check", "shop"}, dir.path());
+    std::filesystem::remove(dir.root() / "packages/shop-folder/verify/orders.sql");
+    const auto result = pgpm({"check", "shop"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_NE(result.err.find("packages/shop-folder/pgpm.plan:4:1: error: missing verify script "
                               "packages/shop-folder/verify/orders.sql"),
@@ -95,7 +96,7 @@ TEST_F(CheckTest, MissingScriptIsReportedAtItsPlanLine) {
 
 TEST_F(CheckTest, WhitespaceOnlyScriptIsEmptyButCommentOnlyIsValid) {
     dir.write("packages/shop-folder/revert/orders.sql", " \n\t\n");
-    const auto result = pgpm({"check", "shop"}, dir.path());
+    const auto result = pgpm({"check", "shop"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_NE(result.err.find("empty revert script packages/shop-folder/revert/orders.sql"),
               std::string::npos)
@@ -106,7 +107,7 @@ TEST_F(CheckTest, WhitespaceOnlyScriptIsEmptyButCommentOnlyIsValid) {
 TEST_F(CheckTest, SqlSyntaxErrorIsLocatedInTheScriptCountingCodePoints) {
     dir.write("packages/base/deploy/schema.sql",
               "BEGIN;\nCOMMENT ON SCHEMA public IS 'café';  SELEC 1;\nCOMMIT;\n");
-    const auto result = pgpm({"check", "base"}, dir.path());
+    const auto result = pgpm({"check", "base"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_NE(result.err.find("packages/base/deploy/schema.sql:2:38: error: syntax error at or "
                               "near \"SELEC\""),
@@ -116,7 +117,7 @@ TEST_F(CheckTest, SqlSyntaxErrorIsLocatedInTheScriptCountingCodePoints) {
 
 TEST_F(CheckTest, StrayScriptIsAWarning) {
     dir.write("packages/base/deploy/old/unused.sql", "SELECT 1;\n");
-    const auto result = pgpm({"check", "base"}, dir.path());
+    const auto result = pgpm({"check", "base"}, dir.root());
     EXPECT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.err.find("packages/base/deploy/old/unused.sql: warning: deploy script is not "
                               "named by any change"),
@@ -127,7 +128,7 @@ TEST_F(CheckTest, StrayScriptIsAWarning) {
 TEST_F(CheckTest, NonTransactionalChangeIsListed) {
     dir.write("packages/shop-folder/deploy/orders.sql",
               "CREATE TABLE t (id int);\nCREATE INDEX CONCURRENTLY t_id ON t (id);\n");
-    const auto result = pgpm({"check", "shop", "--json"}, dir.path());
+    const auto result = pgpm({"check", "shop", "--json"}, dir.root());
     EXPECT_EQ(result.exit_code, 0) << result.err;
     const auto json = YAML::Load(result.out);
     EXPECT_EQ(json["version"].as<int>(), 1);
@@ -139,9 +140,9 @@ TEST_F(CheckTest, NonTransactionalChangeIsListed) {
 }
 
 TEST_F(CheckTest, AllProblemsAreReportedAtOnce) {
-    std::filesystem::remove(dir.path() / "packages/base/verify/schema.sql");
+    std::filesystem::remove(dir.root() / "packages/base/verify/schema.sql");
     dir.write("packages/shop-folder/deploy/orders.sql", "CREATE TABLEX t ();\n");
-    const auto result = pgpm({"check", "--workspace", "--json"}, dir.path());
+    const auto result = pgpm({"check", "--workspace", "--json"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     const auto json = YAML::Load(result.out);
     EXPECT_FALSE(json["ok"].as<bool>());
@@ -149,7 +150,7 @@ TEST_F(CheckTest, AllProblemsAreReportedAtOnce) {
 }
 
 TEST_F(CheckTest, DescribeJsonListsModulesInDependencyOrder) {
-    const auto result = pgpm({"describe", "--json"}, dir.path());
+    const auto result = pgpm({"describe", "--json"}, dir.root());
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto json = YAML::Load(result.out);
     ASSERT_EQ(json["modules"].size(), 2u);
@@ -161,11 +162,11 @@ TEST_F(CheckTest, DescribeJsonListsModulesInDependencyOrder) {
 }
 
 TEST_F(CheckTest, DescribeIgnoresScriptProblemsButFailsOnCycles) {
-    std::filesystem::remove(dir.path() / "packages/base/verify/schema.sql");
-    EXPECT_EQ(pgpm({"describe", "--json"}, dir.path()).exit_code, 0);
+    std::filesystem::remove(dir.root() / "packages/base/verify/schema.sql");
+    EXPECT_EQ(pgpm({"describe", "--json"}, dir.root()).exit_code, 0);
 
     dir.write("packages/base/base.control", "requires = 'shop'\n");
-    const auto result = pgpm({"describe", "--json"}, dir.path());
+    const auto result = pgpm({"describe", "--json"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_TRUE(result.err.find("base -> shop -> base") != std::string::npos ||
                 result.err.find("shop -> base -> shop") != std::string::npos)
@@ -173,8 +174,8 @@ TEST_F(CheckTest, DescribeIgnoresScriptProblemsButFailsOnCycles) {
 }
 
 TEST_F(CheckTest, DescribeCmakeWritesSetLines) {
-    const auto file = dir.path() / "describe.cmake";
-    const auto result = pgpm({"describe", "--cmake", file.string()}, dir.path());
+    const auto file = dir.root() / "describe.cmake";
+    const auto result = pgpm({"describe", "--cmake", file.string()}, dir.root());
     ASSERT_EQ(result.exit_code, 0) << result.err;
     std::ifstream in(file);
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

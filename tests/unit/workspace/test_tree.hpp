@@ -3,48 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
 #include "diag/diagnostic.hpp"
+#include "support/test_tree.hpp"
 #include "workspace/workspace.hpp"
 
 namespace pgpm::workspace::testing {
 
-// A real folder tree under the system temp folder, removed with the object.
-class TestTree {
+// The shared test tree plus module writing and loading.
+class TestTree : public pgpm::testing::TestTree {
   public:
-    TestTree() {
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        const std::string name = std::string("pgpm-workspace-") + test->test_suite_name() + "-" +
-                                 test->name() + "-" + std::to_string(::getpid());
-        root_ = std::filesystem::temp_directory_path() / name;
-        std::filesystem::remove_all(root_);
-        std::filesystem::create_directories(root_);
-        root_ = std::filesystem::canonical(root_);
-    }
-    ~TestTree() {
-        std::error_code ignored;
-        std::filesystem::remove_all(root_, ignored);
-    }
-    TestTree(const TestTree&) = delete;
-    TestTree& operator=(const TestTree&) = delete;
-
-    const std::filesystem::path& root() const { return root_; }
-    std::filesystem::path path(const std::string& relative) const { return root_ / relative; }
-
-    void write(const std::string& relative, const std::string& content) const {
-        const auto file = path(relative);
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << content;
-    }
-    void make_directory(const std::string& relative) const {
-        std::filesystem::create_directories(path(relative));
-    }
-
     // A module folder: pgpm.plan with `%project=name` on line 2 and the given body, and
     // `<name>.control` with the given requires on line 3.
     void write_module(const std::string& folder, const std::string& name,
@@ -57,10 +27,7 @@ class TestTree {
                                                     "requires = '" + requires_list + "'\n");
     }
 
-    LoadResult load() const { return load_workspace(root_, LoadOptions{root_, std::nullopt}); }
-
-  private:
-    std::filesystem::path root_;
+    LoadResult load() const { return load_workspace(root(), LoadOptions{root(), std::nullopt}); }
 };
 
 // Diagnostics as the CLI prints their first line, to assert text and position together.

@@ -13,6 +13,7 @@ namespace pgpm::cli {
 namespace {
 
 int start(const std::filesystem::path& dir, const GlobalOptions& options) {
+    server::install_interrupt_cleanup();
     auto started = server::start_detached(dir, server_options_from_environment());
     if (!started) {
         print_server_error(started.error(), options);
