@@ -38,7 +38,7 @@ inline std::vector<std::string> rendered(const Diagnostics& diagnostics) {
         if (d.where.line > 0) {
             line += ":" + std::to_string(d.where.line) + ":" + std::to_string(d.where.column);
         }
-        line += d.severity == Severity::error ? ": error: " : ": warning: ";
+        line += std::string(": ") + severity_name(d.severity) + ": ";
         lines.push_back(line + d.message);
     }
     return lines;

@@ -15,15 +15,6 @@ namespace pgpm::cli {
 
 namespace {
 
-const char* severity_name(Severity severity) {
-    switch (severity) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::info: return "info";
-    }
-    return "error";
-}
-
 void write_json(std::ostream& out, const Diagnostics& diagnostics,
                 const engine::CheckReport& report, std::size_t module_count) {
     JsonWriter json(out);
@@ -83,10 +74,7 @@ int run_check(const TargetRequest& request, const GlobalOptions& options) {
     if (options.json) {
         write_json(std::cout, diagnostics, report, targets->modules.size());
     } else {
-        const DiagnosticPrinter printer(std::cerr, options.color_on_stderr());
-        for (const auto& d : diagnostics) {
-            if (d.severity == Severity::error || !options.quiet) printer.print(d);
-        }
+        DiagnosticPrinter(std::cerr, options.color_on_stderr()).print(diagnostics, options.quiet);
         if (!options.quiet) std::cout << summary(diagnostics, targets->modules.size()) << '\n';
     }
     return has_errors(diagnostics) ? exit_invalid_input : exit_success;

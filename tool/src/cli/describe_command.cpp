@@ -106,10 +106,7 @@ int run_describe(const DescribeRequest& request, const GlobalOptions& options) {
         std::cerr << "pgpm: error: " << targets.error().message << '\n';
         return exit_usage;
     }
-    const DiagnosticPrinter printer(std::cerr, options.color_on_stderr());
-    for (const auto& d : targets->diagnostics) {
-        if (d.severity == Severity::error || !options.quiet) printer.print(d);
-    }
+    DiagnosticPrinter(std::cerr, options.color_on_stderr()).print(targets->diagnostics, options.quiet);
     if (has_errors(targets->diagnostics)) return exit_invalid_input;
 
     const auto order = workspace::dependency_order(targets->workspace);

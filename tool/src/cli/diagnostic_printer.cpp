@@ -9,15 +9,6 @@ namespace pgpm::cli {
 
 namespace {
 
-const char* severity_label(Severity severity) {
-    switch (severity) {
-        case Severity::error: return "error";
-        case Severity::warning: return "warning";
-        case Severity::info: return "info";
-    }
-    return "error";
-}
-
 const char* severity_color(Severity severity) {
     switch (severity) {
         case Severity::error: return "\033[1;31m";
@@ -54,7 +45,7 @@ void DiagnosticPrinter::print(const Diagnostic& diagnostic) const {
         if (where.line > 0) out_ << ':' << where.line << ':' << where.column;
         out_ << ": " << reset;
     }
-    out_ << (color_ ? severity_color(diagnostic.severity) : "") << severity_label(diagnostic.severity)
+    out_ << (color_ ? severity_color(diagnostic.severity) : "") << severity_name(diagnostic.severity)
          << ':' << reset << ' ' << diagnostic.message << '\n';
     if (where.line > 0 && !diagnostic.source_line.empty()) {
         out_ << diagnostic.source_line << '\n'
@@ -63,8 +54,10 @@ void DiagnosticPrinter::print(const Diagnostic& diagnostic) const {
     }
 }
 
-void DiagnosticPrinter::print(const Diagnostics& diagnostics) const {
-    for (const auto& diagnostic : diagnostics) print(diagnostic);
+void DiagnosticPrinter::print(const Diagnostics& diagnostics, bool errors_only) const {
+    for (const auto& diagnostic : diagnostics) {
+        if (!errors_only || diagnostic.severity == Severity::error) print(diagnostic);
+    }
 }
 
 }  // namespace pgpm::cli

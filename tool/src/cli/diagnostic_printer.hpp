@@ -13,7 +13,8 @@ public:
     DiagnosticPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
 
     void print(const Diagnostic& diagnostic) const;
-    void print(const Diagnostics& diagnostics) const;
+    // With `errors_only` (for --quiet) warnings and infos are left out.
+    void print(const Diagnostics& diagnostics, bool errors_only = false) const;
 
 private:
     std::ostream& out_;

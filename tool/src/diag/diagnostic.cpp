@@ -9,4 +9,13 @@ bool has_errors(const Diagnostics& diagnostics) {
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+const char* severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::info: return "info";
+    }
+    return "error";
+}
+
 }  // namespace pgpm

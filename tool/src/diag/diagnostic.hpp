@@ -27,4 +27,7 @@ using Diagnostics = std::vector<Diagnostic>;
 
 bool has_errors(const Diagnostics& diagnostics);
 
+// "error", "warning" or "info", as diagnostics print it.
+const char* severity_name(Severity severity);
+
 }  // namespace pgpm
