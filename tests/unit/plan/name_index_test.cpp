@@ -19,6 +19,20 @@ TEST(NameIndex, InsertReportsTheFirstIndexOfADuplicate) {
     EXPECT_EQ(index.find(""), std::nullopt);
 }
 
+TEST(NameIndex, ADefaultIndexGrowsAsNamesAreInserted) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 1000; ++i)
+        names.push_back("t" + std::to_string(i));
+    NameIndex index;
+    EXPECT_EQ(index.find("t0"), std::nullopt);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        ASSERT_EQ(index.insert(index.probe(names[i]), i), std::nullopt);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        EXPECT_EQ(index.find(names[i]), std::optional<std::size_t>(i));
+    EXPECT_EQ(index.insert(index.probe("t500"), 1000), std::optional<std::size_t>(500));
+    EXPECT_EQ(index.find("t1000"), std::nullopt);
+}
+
 TEST(NameIndex, FindsEveryNameWhenFilledToCapacity) {
     std::vector<std::string> names;
     for (int i = 0; i < 1000; ++i)

@@ -245,6 +245,92 @@ TEST(PlanParser, LookupHelpers) {
     EXPECT_EQ(plan.find_tag("v2"), nullptr);
 }
 
+TEST(PlanParser, ADefaultPlanFindsNothing) {
+    const Plan plan;
+    EXPECT_EQ(plan.find_change("a"), nullptr);
+    EXPECT_EQ(plan.change_index("a"), std::nullopt);
+    EXPECT_EQ(plan.find_tag("v1"), nullptr);
+}
+
+// The plan's fields view its text; copies and moves must keep them valid after the original is
+// gone, also for a text short enough to live inside its std::string.
+TEST(PlanParser, CopiesAndMovesOutliveTheOriginal) {
+    for (const std::string_view text :
+         {std::string_view("%project=p\na\n"),
+          std::string_view(
+              "%project=app\nfirst_change 2024-01-01T00:00:00Z Jane Doe "
+              "<jane@example.com> # the first\nsecond_change [first_change]\n@v1\n")}) {
+        SCOPED_TRACE(text);
+        Plan copy;
+        Plan moved;
+        {
+            Plan original = parse_valid(text);
+            copy = original;
+            moved = std::move(original);
+        }
+        for (const Plan* plan : {&copy, &moved}) {
+            const Change& first = plan->changes.front();
+            EXPECT_EQ(plan->find_change(first.name), &first);
+            EXPECT_EQ(*plan->source, text);
+            if (plan->changes.size() == 2) {
+                EXPECT_EQ(first.note, "the first");
+                EXPECT_EQ(first.email, "jane@example.com");
+                ASSERT_EQ(plan->changes[1].dependencies.size(), 1u);
+                EXPECT_EQ(plan->changes[1].dependencies[0].name, "first_change");
+                ASSERT_NE(plan->find_tag("v1"), nullptr);
+                EXPECT_EQ(plan->find_tag("v1")->name, "v1");
+            }
+        }
+    }
+}
+
+// Words are found eight bytes at a time: the blank, "]" or line end after a word of any length
+// must end it.
+TEST(PlanParser, WordsEndWhereverTheirEndFallsInAnEightByteGroup) {
+    for (std::size_t length = 1; length <= 17; ++length) {
+        const std::string a(length, 'a');
+        const std::string b(length, 'b');
+        const std::string c(length, 'c');
+        SCOPED_TRACE(length);
+        const Plan plan = parse_valid("%project=app\n" + a + "\n" + b + "\t[" + a +
+                                      "]\t2024-01-01T00:00:00Z\tJane <j@e.com>\n" + c);
+        ASSERT_EQ(plan.changes.size(), 3u);
+        EXPECT_EQ(plan.changes[0].name, a);
+        EXPECT_EQ(plan.changes[1].name, b);
+        ASSERT_EQ(plan.changes[1].dependencies.size(), 1u);
+        EXPECT_EQ(plan.changes[1].dependencies[0].name, a);
+        EXPECT_EQ(plan.changes[1].timestamp, "2024-01-01T00:00:00Z");
+        EXPECT_EQ(plan.changes[1].planner, "Jane");
+        EXPECT_EQ(plan.changes[2].name, c);
+    }
+}
+
+// Dependencies are stored a block at a time; a long list must stay whole and in order.
+TEST(PlanParser, EveryChangeKeepsItsOwnDependencies) {
+    std::string text = "%project=app\nc0\n";
+    for (int i = 1; i < 300; ++i) {
+        text += "c" + std::to_string(i) + " [c" + std::to_string(i - 1) + " c" +
+                std::to_string(i / 2) + "]\n";
+    }
+    text += "all [";
+    for (int i = 0; i < 300; ++i)
+        text += " c" + std::to_string(i);
+    text += "]\n";
+    const Plan plan = parse_valid(text);
+    ASSERT_EQ(plan.changes.size(), 301u);
+    EXPECT_TRUE(plan.changes[0].dependencies.empty());
+    for (std::size_t i = 1; i < 300; ++i) {
+        const auto& dependencies = plan.changes[i].dependencies;
+        ASSERT_EQ(dependencies.size(), 2u);
+        EXPECT_EQ(dependencies[0].name, "c" + std::to_string(i - 1));
+        EXPECT_EQ(dependencies[1].name, "c" + std::to_string(i / 2));
+    }
+    const auto& all = plan.changes[300].dependencies;
+    ASSERT_EQ(all.size(), 300u);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        EXPECT_EQ(all[i].name, "c" + std::to_string(i));
+}
+
 TEST(PlanParser, AnEmptyPlanWithAProjectHasNoChanges) {
     const Plan plan = parse_valid("%project=app\n");
     EXPECT_TRUE(plan.changes.empty());

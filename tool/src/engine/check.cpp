@@ -20,9 +20,9 @@ namespace {
 constexpr std::array<const char*, 3> kScriptKinds{"deploy", "revert", "verify"};
 
 bool is_blank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-                                           c == '\f' || c == '\v'; });
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    });
 }
 
 Diagnostic located(Severity severity, std::string file, const LineIndex& lines, std::size_t offset,
@@ -36,21 +36,23 @@ Diagnostic located(Severity severity, std::string file, const LineIndex& lines, 
 
 class ModuleChecker {
 public:
-    ModuleChecker(const workspace::Module& module, const io::DisplayPaths& paths, CheckReport& report)
+    ModuleChecker(const workspace::Module& module, const io::DisplayPaths& paths,
+                  CheckReport& report)
         : module_(module), paths_(paths), report_(report) {}
 
     void run() {
         const auto plan_text = io::read_text_file(module_.directory / "pgpm.plan").value_or("");
         const LineIndex plan_lines(plan_text);
         for (const auto& change : module_.plan.changes) {
-            for (const char* kind : kScriptKinds) check_script(change, kind, plan_lines);
+            for (const char* kind : kScriptKinds)
+                check_script(change, kind, plan_lines);
         }
         report_stray_scripts();
     }
 
 private:
     void check_script(const plan::Change& change, const char* kind, const LineIndex& plan_lines) {
-        const auto path = module_.directory / kind / (change.name + ".sql");
+        const auto path = module_.directory / kind / (std::string(change.name) + ".sql");
         const auto shown = paths_.show(path);
         const auto text = io::read_file(path);
         if (!text || is_blank(*text)) {
@@ -71,11 +73,14 @@ private:
             report_.diagnostics.push_back(
                 located(Severity::error, shown, script_lines, error.offset, error.message));
         }
-        if (!prepared.errors.empty()) return;
+        if (!prepared.errors.empty())
+            return;
         const auto& statements = prepared.script.statements();
-        const auto outside = std::find_if(statements.begin(), statements.end(),
-                                          [](const sql::Statement& s) { return s.non_transactional; });
-        if (outside == statements.end()) return;
+        const auto outside =
+            std::find_if(statements.begin(), statements.end(),
+                         [](const sql::Statement& s) { return s.non_transactional; });
+        if (outside == statements.end())
+            return;
         if (std::string_view(kind) == "verify") {
             report_.diagnostics.push_back(located(
                 Severity::error, shown, script_lines, outside->begin,
@@ -84,9 +89,11 @@ private:
             return;
         }
         const auto position = script_lines.position_of(outside->begin);
-        report_.non_transactional.push_back(
-            {module_.name, change.name, kind, {shown, position.line, position.column},
-             outside->node});
+        report_.non_transactional.push_back({module_.name,
+                                             std::string(change.name),
+                                             kind,
+                                             {shown, position.line, position.column},
+                                             outside->node});
         report_.diagnostics.push_back(located(
             Severity::info, shown, script_lines, outside->begin,
             fmt::format("change \"{}\" will run outside a transaction, statement by statement: "
@@ -96,17 +103,22 @@ private:
 
     void report_stray_scripts() {
         std::unordered_set<std::string> planned;
-        for (const auto& change : module_.plan.changes) planned.insert(change.name);
+        for (const auto& change : module_.plan.changes)
+            planned.emplace(change.name);
         for (const char* kind : kScriptKinds) {
             const auto folder = module_.directory / kind;
             std::error_code error;
-            if (!fs::is_directory(folder, error)) continue;
+            if (!fs::is_directory(folder, error))
+                continue;
             std::vector<fs::path> strays;
             for (auto it = fs::recursive_directory_iterator(folder, error);
                  !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-                if (!it->is_regular_file() || it->path().extension() != ".sql") continue;
-                auto change = it->path().lexically_relative(folder).replace_extension().generic_string();
-                if (!planned.contains(change)) strays.push_back(it->path());
+                if (!it->is_regular_file() || it->path().extension() != ".sql")
+                    continue;
+                auto change =
+                    it->path().lexically_relative(folder).replace_extension().generic_string();
+                if (!planned.contains(change))
+                    strays.push_back(it->path());
             }
             std::sort(strays.begin(), strays.end());
             for (const auto& stray : strays) {
@@ -131,7 +143,8 @@ CheckReport check_scripts(const std::vector<const workspace::Module*>& modules,
                           const fs::path& display_base) {
     CheckReport report;
     const io::DisplayPaths paths(io::normalised_absolute(display_base));
-    for (const auto* module : modules) ModuleChecker(*module, paths, report).run();
+    for (const auto* module : modules)
+        ModuleChecker(*module, paths, report).run();
     return report;
 }
 

@@ -42,13 +42,16 @@ DependencyForm read_dependency(std::string_view text) {
         form.problem = "relative references such as \"change^\" or \"@tag~1\" are not supported";
     } else if (!tag && rest.find('@') != std::string_view::npos) {
         form.problem = "\"change@tag\" references are not supported";
-    } else {
-        form.problem = tag ? tag_name_problem(rest) : change_name_problem(rest);
     }
     form.kind = conflict ? Dependency::Kind::conflict
                          : (tag ? Dependency::Kind::tag : Dependency::Kind::change);
     form.name = rest;
     return form;
+}
+
+std::string_view dependency_name_problem(const DependencyForm& form) {
+    return form.kind == Dependency::Kind::tag ? tag_name_problem(form.name)
+                                              : change_name_problem(form.name);
 }
 
 }  // namespace pgpm::plan::detail

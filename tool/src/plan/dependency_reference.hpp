@@ -16,6 +16,11 @@ struct DependencyForm {
     std::string_view problem;
 };
 
+// Splits an entry into its parts. The name rules are left to dependency_name_problem: a name the
+// plan already holds needs no check, and most dependencies name an earlier change.
 DependencyForm read_dependency(std::string_view text);
+
+// What the name of a well-formed entry breaks of the rules for its kind; empty when nothing.
+std::string_view dependency_name_problem(const DependencyForm& form);
 
 }  // namespace pgpm::plan::detail

@@ -1,5 +1,9 @@
 #include "plan/line_syntax.hpp"
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
 namespace pgpm::plan::detail {
 namespace {
 
@@ -65,6 +69,29 @@ LineError timestamp_error(const Token& word, TimestampShape shape) {
                              ": expected YYYY-MM-DDThh:mm:ssZ (UTC, whole seconds)"};
 }
 
+// Where the word starting at `from` ends: at a blank, at `stop` or at the end of the line. Most
+// bytes of a plan are in words, so eight of them are tested at once.
+std::size_t word_end(std::string_view line, std::size_t from, char stop) {
+    // The lowest byte found is the first in the line only on little-endian machines.
+    static_assert(std::endian::native == std::endian::little);
+    constexpr std::uint64_t ones = 0x0101010101010101U;
+    // Flags the zero bytes of `x`, and maybe bytes above the first of them: borrows only go up.
+    const auto zero_bytes = [](std::uint64_t x) { return (x - ones) & ~x & (ones << 7); };
+    std::size_t end = from;
+    for (; end + sizeof(std::uint64_t) <= line.size(); end += sizeof(std::uint64_t)) {
+        std::uint64_t bytes;
+        std::memcpy(&bytes, line.data() + end, sizeof bytes);
+        const std::uint64_t found = zero_bytes(bytes ^ (ones * ' ')) |
+                                    zero_bytes(bytes ^ (ones * '\t')) |
+                                    zero_bytes(bytes ^ (ones * static_cast<unsigned char>(stop)));
+        if (found != 0)
+            return end + static_cast<std::size_t>(std::countr_zero(found)) / 8;
+    }
+    while (end < line.size() && !is_blank(line[end]) && line[end] != stop)
+        ++end;
+    return end;
+}
+
 class Cursor {
 public:
     Cursor(std::string_view line, std::size_t pos) : line_(line), pos_(pos) {}
@@ -82,11 +109,8 @@ public:
     // A run of non-blank characters; `stop` ends it too (the `]` closing the dependencies).
     Token take_word(char stop = ' ') {
         const std::size_t start = pos_;
-        std::size_t end = pos_;  // a local, not pos_: the loop runs over most bytes of a plan
-        while (end < line_.size() && !is_blank(line_[end]) && line_[end] != stop)
-            ++end;
-        pos_ = end;
-        return {line_.substr(start, end - start), start};
+        pos_ = word_end(line_, start, stop);
+        return {line_.substr(start, pos_ - start), start};
     }
 
     // The cursor is on the note's `#`; the blanks after it are not part of the note.

@@ -8,15 +8,17 @@
 
 namespace pgpm::plan::detail {
 
-// Change names to their index in the plan, for the parser's lookups (one per change and one per
-// dependency). Open addressing over views into the plan text, which must outlive the index: a
-// lookup touches one slot and one key, where std::unordered_map<std::string, ...> follows a chain
-// of separately allocated nodes and keys, cache misses that made up almost half of the time to
-// parse a 100k-change plan.
+// Names to their index in the plan, for the parser's lookups (one per change and one per
+// dependency) and Plan's. Open addressing over views into the plan text, which must outlive the
+// index: a lookup touches one slot and one key, where std::unordered_map<std::string, ...> follows
+// a chain of separately allocated nodes and keys, cache misses that made up almost half of the
+// time to parse a 100k-change plan.
 class NameIndex {
 public:
-    // Holds at most `max_names` names (a plan has no more changes than lines), so it never grows.
-    explicit NameIndex(std::size_t max_names);
+    NameIndex() = default;
+    // Room for `expected_names` names before the index has to grow: the parser sizes the change
+    // index from the line count, which a plan's change count never exceeds.
+    explicit NameIndex(std::size_t expected_names);
 
     // A name and where its lookup starts. Taking it asks the CPU to fetch that slot, so the
     // parser takes probes first and looks up after other work, while the slot is on its way.
@@ -39,8 +41,11 @@ private:
     };
 
     std::size_t slot_of(const Probe& probe) const;
+    void grow();
 
-    std::vector<Slot> slots_;  // a power of two, at least twice `max_names`: probes stay short
+    // Empty or a power of two, at least twice the number of names: probes stay short.
+    std::vector<Slot> slots_;
+    std::size_t size_ = 0;
 };
 
 }  // namespace pgpm::plan::detail

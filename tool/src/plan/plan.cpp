@@ -8,15 +8,12 @@ const Change* Plan::find_change(std::string_view name) const {
 }
 
 const Tag* Plan::find_tag(std::string_view name) const {
-    const auto it = tag_by_name.find(std::string(name));
-    return it == tag_by_name.end() ? nullptr : &tags[it->second];
+    const auto index = tag_by_name.find(name);
+    return index ? &tags[*index] : nullptr;
 }
 
 std::optional<std::size_t> Plan::change_index(std::string_view name) const {
-    const auto it = change_by_name.find(std::string(name));
-    if (it == change_by_name.end())
-        return std::nullopt;
-    return it->second;
+    return change_by_name.find(name);
 }
 
 }  // namespace pgpm::plan

@@ -18,11 +18,9 @@ void report_cycles(const Workspace& workspace, std::span<const ModuleTexts> text
 
 // Checks `module:change` and `module:@tag` plan dependencies: the module exists, is required
 // directly or transitively, and has that change or tag.
-void check_cross_module_references(const Workspace& workspace, std::span<const ModuleTexts> texts,
-                                   Diagnostics& diagnostics);
+void check_cross_module_references(const Workspace& workspace, Diagnostics& diagnostics);
 
 // The same for a module outside any workspace, where only the direct requires can be seen.
-void check_standalone_references(const Module& module, const ModuleTexts& texts,
-                                 Diagnostics& diagnostics);
+void check_standalone_references(const Module& module, Diagnostics& diagnostics);
 
 }  // namespace pgpm::workspace

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "diag/text_position.hpp"
-#include "workspace/control_file.hpp"
 #include "diag/located_diagnostic.hpp"
+#include "diag/text_position.hpp"
 #include "io/text_file.hpp"
+#include "workspace/control_file.hpp"
 
 namespace pgpm::workspace {
 
@@ -41,7 +41,8 @@ std::vector<fs::path> control_files_in(const fs::path& directory) {
     return files;
 }
 
-std::string joined_display_paths(const std::vector<fs::path>& files, const io::DisplayPaths& paths) {
+std::string joined_display_paths(const std::vector<fs::path>& files,
+                                 const io::DisplayPaths& paths) {
     std::string joined;
     for (const fs::path& file : files) {
         if (!joined.empty())
@@ -66,8 +67,7 @@ std::optional<LoadedModule> load_module(const fs::path& directory, const io::Dis
     }
 
     LoadedModule loaded;
-    loaded.texts.plan = std::move(*plan_text);
-    plan::ParseResult parsed = plan::parse_plan(loaded.texts.plan, paths.show(plan_file));
+    plan::ParseResult parsed = plan::parse_plan(std::move(*plan_text), paths.show(plan_file));
     diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
     if (parsed.plan.project.empty())
         return std::nullopt;
@@ -122,9 +122,8 @@ std::optional<LoadedModule> load_module(const fs::path& directory, const io::Dis
 Diagnostic diagnostic_at_project(const LoadedModule& loaded, Severity severity,
                                  std::string message) {
     const plan::Plan& plan = loaded.module.plan;
-    return diagnostic_at(severity, plan.path, loaded.texts.plan, plan.project_line,
-                         project_value_column(loaded.texts.plan, plan.project_line),
-                         std::move(message));
+    return diagnostic_at(severity, plan.path, *plan.source, plan.project_line,
+                         project_value_column(*plan.source, plan.project_line), std::move(message));
 }
 
 }  // namespace pgpm::workspace

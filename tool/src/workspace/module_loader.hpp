@@ -12,8 +12,8 @@
 namespace pgpm::workspace {
 
 // The texts of a module's files, kept while loading so that later diagnostics can quote them.
+// The plan's is Plan::source.
 struct ModuleTexts {
-    std::string plan;
     std::string control;
 };
 

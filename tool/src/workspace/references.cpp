@@ -60,8 +60,7 @@ bool has_target(const Module& target, const plan::Dependency& dependency) {
 
 }  // namespace
 
-void check_cross_module_references(const Workspace& workspace, std::span<const ModuleTexts> texts,
-                                   Diagnostics& diagnostics) {
+void check_cross_module_references(const Workspace& workspace, Diagnostics& diagnostics) {
     for (std::size_t index = 0; index < workspace.modules.size(); ++index) {
         const Module& module = workspace.modules[index];
         std::vector<bool> reachable;
@@ -69,10 +68,10 @@ void check_cross_module_references(const Workspace& workspace, std::span<const M
             module, [&](const plan::Change& change, const plan::Dependency& dependency) {
                 const auto report = [&](std::string message) {
                     diagnostics.push_back(diagnostic_at(Severity::error, module.plan.path,
-                                                        texts[index].plan, change.line,
+                                                        *module.plan.source, change.line,
                                                         dependency.column, std::move(message)));
                 };
-                const auto target = workspace.module_by_name.find(dependency.module);
+                const auto target = workspace.module_by_name.find(std::string(dependency.module));
                 if (target == workspace.module_by_name.end()) {
                     report(fmt::format("\"{}\" refers to unknown module \"{}\"", dependency.text,
                                        dependency.module));
@@ -93,8 +92,7 @@ void check_cross_module_references(const Workspace& workspace, std::span<const M
     }
 }
 
-void check_standalone_references(const Module& module, const ModuleTexts& texts,
-                                 Diagnostics& diagnostics) {
+void check_standalone_references(const Module& module, Diagnostics& diagnostics) {
     for_each_foreign_dependency(
         module, [&](const plan::Change& change, const plan::Dependency& dependency) {
             const auto& requirements = module.control.requirements;
@@ -102,9 +100,9 @@ void check_standalone_references(const Module& module, const ModuleTexts& texts,
                 std::any_of(requirements.begin(), requirements.end(),
                             [&](const Requirement& r) { return r.name == dependency.module; });
             if (!required) {
-                diagnostics.push_back(diagnostic_at(Severity::error, module.plan.path, texts.plan,
-                                                    change.line, dependency.column,
-                                                    not_required_message(module, dependency)));
+                diagnostics.push_back(diagnostic_at(
+                    Severity::error, module.plan.path, *module.plan.source, change.line,
+                    dependency.column, not_required_message(module, dependency)));
             }
         });
 }

@@ -7,13 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "diag/located_diagnostic.hpp"
+#include "io/display_paths.hpp"
+#include "io/text_file.hpp"
 #include "workspace/config.hpp"
 #include "workspace/discovery.hpp"
-#include "io/display_paths.hpp"
 #include "workspace/graph_checks.hpp"
-#include "diag/located_diagnostic.hpp"
 #include "workspace/module_loader.hpp"
-#include "io/text_file.hpp"
 
 namespace pgpm::workspace {
 
@@ -37,8 +37,8 @@ std::optional<fs::path> nearest_ancestor_with(const fs::path& start,
 }
 
 io::DisplayPaths display_paths_for(const fs::path& root, const LoadOptions& options) {
-    return io::DisplayPaths(options.display_base.empty() ? root
-                                                     : io::normalised_absolute(options.display_base));
+    return io::DisplayPaths(
+        options.display_base.empty() ? root : io::normalised_absolute(options.display_base));
 }
 
 // pgpm.json wins when both exist: it is the file the original pgpm reads.
@@ -195,7 +195,7 @@ LoadResult load_workspace(const fs::path& root, const LoadOptions& options) {
 
     classify_requires(workspace);
     report_cycles(workspace, texts, diagnostics);
-    check_cross_module_references(workspace, texts, diagnostics);
+    check_cross_module_references(workspace, diagnostics);
     sort_unique(workspace.watched_files);
     return result;
 }
@@ -213,7 +213,7 @@ LoadResult load_standalone_module(const fs::path& module_dir, const LoadOptions&
     for (const Requirement& requirement : module.control.requirements) {
         module.extension_requires.push_back(requirement.name);
     }
-    check_standalone_references(module, loaded->texts, result.diagnostics);
+    check_standalone_references(module, result.diagnostics);
     workspace.module_by_name.emplace(module.name, 0);
     workspace.modules.push_back(std::move(module));
     return result;
