@@ -9,7 +9,8 @@ namespace pgpm::testing {
 
 namespace bp = boost::process;
 
-ProcessResult run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
+ProcessResult run_process(const std::filesystem::path& program,
+                          const std::vector<std::string>& args,
                           const std::filesystem::path& directory,
                           const std::map<std::string, std::string>& environment) {
     boost::asio::io_context io;
@@ -17,9 +18,10 @@ ProcessResult run_process(const std::filesystem::path& program, const std::vecto
     std::future<std::string> err;
     auto env = boost::this_process::environment();
     bp::environment child_env = env;
-    for (const auto& [key, value] : environment) child_env[key] = value;
-    bp::child child(program.string(), bp::args(args), bp::start_dir(directory.string()),
-                    child_env, bp::std_in.close(), bp::std_out > out, bp::std_err > err, io);
+    for (const auto& [key, value] : environment)
+        child_env[key] = value;
+    bp::child child(program.string(), bp::args(args), bp::start_dir(directory.string()), child_env,
+                    bp::std_in.close(), bp::std_out > out, bp::std_err > err, io);
     io.run();
     child.wait();
     return {child.exit_code(), out.get(), err.get()};

@@ -15,7 +15,8 @@ struct ProcessResult {
 
 // Runs a program (no shell) in `directory`, with `environment` added to the current
 // environment, and collects its exit code, stdout and stderr.
-ProcessResult run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
+ProcessResult run_process(const std::filesystem::path& program,
+                          const std::vector<std::string>& args,
                           const std::filesystem::path& directory = std::filesystem::current_path(),
                           const std::map<std::string, std::string>& environment = {});
 

@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,7 +60,7 @@ void BM_ParsePlan(benchmark::State& state) {
     }
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
-BENCHMARK(BM_ParsePlan)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParsePlan)->Arg(10'000)->Arg(100'000)->Repetitions(7)->Unit(benchmark::kMillisecond);
 
 // 500 modules, each requiring up to three earlier ones, written to a temporary workspace.
 class GeneratedWorkspace {
@@ -118,9 +119,15 @@ class RecordingReporter : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& run : runs) {
-            if (!run.error_occurred)
-                seconds_[run.benchmark_name()] =
-                    run.GetAdjustedRealTime() * to_seconds(run.time_unit);
+            if (run.error_occurred || run.run_type != Run::RT_Iteration)
+                continue;
+            // The fastest repetition: on a shared machine, noise only ever adds time.
+            const auto name = run.run_name.function_name +
+                              (run.run_name.args.empty() ? "" : "/" + run.run_name.args);
+            const double seconds = run.GetAdjustedRealTime() * to_seconds(run.time_unit);
+            auto [it, inserted] = seconds_.try_emplace(name, seconds);
+            if (!inserted)
+                it->second = std::min(it->second, seconds);
         }
         ConsoleReporter::ReportRuns(runs);
     }
@@ -157,8 +164,10 @@ int main(int argc, char** argv) {
     const double small = reporter.seconds("BM_ParsePlan/10000");
     const double large = reporter.seconds("BM_ParsePlan/100000");
     if (small > 0 && large > 0) {
-        std::printf("\nplan parse 100k/10k time ratio: %.2f (linear is 10; must be <= 12)\n",
-                    large / small);
+        std::printf(
+            "\nplan parse 100k/10k time ratio (fastest of 7 repetitions each): %.2f (linear is 10; "
+            "must be <= 12)\n",
+            large / small);
         std::printf("plan parse time, 100k changes: %.1f ms (the original pgpm: about 150 ms)\n",
                     large * 1e3);
     }

@@ -1,9 +1,9 @@
 // `pgpm check` and `pgpm describe` run as a user runs them: the real binary on real files.
 #include <gtest/gtest.h>
 
+#include <yaml-cpp/yaml.h>
 #include <fstream>
 #include <iterator>
-#include <yaml-cpp/yaml.h>
 
 #include "support/process.hpp"
 #include "support/test_tree.hpp"
@@ -30,9 +30,11 @@ protected:
     void write_module(const std::string& folder, const std::string& name,
                       const std::string& requires_list, const std::string& changes) {
         dir.write(folder + "/" + name + ".control", "requires = " + requires_list + "\n");
-        dir.write(folder + "/pgpm.plan", "%syntax-version=1.0.0\n%project=" + name + "\n\n" + changes);
+        dir.write(folder + "/pgpm.plan",
+                  "%syntax-version=1.0.0\n%project=" + name + "\n\n" + changes);
         const auto first = changes.substr(0, changes.find_first_of(" \n"));
-        dir.write(folder + "/deploy/" + first + ".sql", "BEGIN;\nCREATE SCHEMA s_" + name + ";\nCOMMIT;\n");
+        dir.write(folder + "/deploy/" + first + ".sql",
+                  "BEGIN;\nCREATE SCHEMA s_" + name + ";\nCOMMIT;\n");
         dir.write(folder + "/revert/" + first + ".sql", "DROP SCHEMA s_" + name + ";\n");
         dir.write(folder + "/verify/" + first + ".sql", "-- nothing to verify\n");
     }
@@ -75,8 +77,7 @@ TEST_F(CheckTest, UnknownFlagIsAUsageError) {
 }
 
 TEST_F(CheckTest, PlanErrorIsLocatedWithSourceLineAndCaret) {
-    dir.write("packages/shop-folder/pgpm.plan",
-              "%project=shop\n\n  orders+ [base:@v1]\n");
+    dir.write("packages/shop-folder/pgpm.plan", "%project=shop\n\n  orders+ [base:@v1]\n");
     const auto result = pgpm({"check", "--workspace"}, dir.root());
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_NE(result.err.find("packages/shop-folder/pgpm.plan:3:3: error: "), std::string::npos)

@@ -22,7 +22,8 @@ ProcessResult pgpm(const std::vector<std::string>& args,
 // The value of NAME in `export NAME=value` lines (values without quoting in these tests).
 std::string exported(const std::string& lines, const std::string& name) {
     const auto start = lines.find("export " + name + "=");
-    if (start == std::string::npos) return {};
+    if (start == std::string::npos)
+        return {};
     const auto value = start + 8 + name.size();
     return lines.substr(value, lines.find('\n', value) - value);
 }
@@ -66,7 +67,9 @@ TEST(ServerCommand, MissingBinariesExitFourNamingWhatAndWhere) {
     EXPECT_NE(result.err.find("no-such-bin"), std::string::npos) << result.err;
 }
 
-TEST(ServerCommand, DirIsRequired) { EXPECT_EQ(pgpm({"server", "start"}).exit_code, 2); }
+TEST(ServerCommand, DirIsRequired) {
+    EXPECT_EQ(pgpm({"server", "start"}).exit_code, 2);
+}
 
 }  // namespace
 }  // namespace pgpm::testing

@@ -14,8 +14,9 @@ class CheckScripts : public ::testing::Test {
 protected:
     void SetUp() override {
         tree.write("pgpm.json", R"({"packages": ["packages/*"]})");
-        tree.write_module("packages/app", "app", "",
-                          "a 2024-01-01T00:00:00Z J <j@x>\n  b/c [a] 2024-01-01T00:00:00Z J <j@x>\n");
+        tree.write_module(
+            "packages/app", "app", "",
+            "a 2024-01-01T00:00:00Z J <j@x>\n  b/c [a] 2024-01-01T00:00:00Z J <j@x>\n");
         for (const char* kind : {"deploy", "revert", "verify"}) {
             tree.write(std::string("packages/app/") + kind + "/a.sql", "SELECT 1;\n");
             tree.write(std::string("packages/app/") + kind + "/b/c.sql", "-- only a comment\n");
@@ -26,7 +27,8 @@ protected:
         loaded = tree.load();
         EXPECT_TRUE(loaded.diagnostics.empty()) << rendered(loaded.diagnostics).front();
         std::vector<const workspace::Module*> modules;
-        for (const auto& module : loaded.workspace.modules) modules.push_back(&module);
+        for (const auto& module : loaded.workspace.modules)
+            modules.push_back(&module);
         return check_scripts(modules, tree.root());
     }
 
@@ -72,8 +74,9 @@ TEST_F(CheckScripts, SyntaxErrorIsLocatedAfterMultibyteText) {
 }
 
 TEST_F(CheckScripts, NonTransactionalDeployIsListedAndVerifyIsRefused) {
-    tree.write("packages/app/deploy/a.sql",
-               "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON t (id);\n");
+    tree.write(
+        "packages/app/deploy/a.sql",
+        "BEGIN;\nCREATE TABLE t (id int);\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON t (id);\n");
     tree.write("packages/app/verify/a.sql", "VACUUM t;\n");
     const auto report = check();
     ASSERT_EQ(report.non_transactional.size(), 1u);

@@ -14,7 +14,7 @@ namespace pgpm::workspace::testing {
 
 // The shared test tree plus module writing and loading.
 class TestTree : public pgpm::testing::TestTree {
-  public:
+public:
     // A module folder: pgpm.plan with `%project=name` on line 2 and the given body, and
     // `<name>.control` with the given requires on line 3.
     void write_module(const std::string& folder, const std::string& name,

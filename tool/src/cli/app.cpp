@@ -46,9 +46,11 @@ int run_command(const Command& command, const GlobalOptions& options) {
             return exit_usage;
         }
     }
-    if (!command.needs_server) return command.run(options);
+    if (!command.needs_server)
+        return command.run(options);
     ServerEnvironment server;
-    if (const int exit_code = server.prepare(options); exit_code != exit_success) return exit_code;
+    if (const int exit_code = server.prepare(options); exit_code != exit_success)
+        return exit_code;
     return command.run(options);
 }
 
@@ -65,18 +67,21 @@ int run(int argc, char** argv) {
     add_global_options(app, options);
 
     std::vector<Command> commands{add_check_command(app), add_describe_command(app)};
-    for (auto& command : add_server_commands(app)) commands.push_back(std::move(command));
+    for (auto& command : add_server_commands(app))
+        commands.push_back(std::move(command));
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        if (error.get_exit_code() == 0) return app.exit(error);  // --help, --version
+        if (error.get_exit_code() == 0)
+            return app.exit(error);  // --help, --version
         std::cerr << "pgpm: error: " << error.what() << "\nRun 'pgpm --help' for usage.\n";
         return exit_usage;
     }
 
     for (const auto& command : commands) {
-        if (command.parser->parsed()) return run_command(command, options);
+        if (command.parser->parsed())
+            return run_command(command, options);
     }
     std::cerr << "pgpm: error: no command given\nRun 'pgpm --help' for usage.\n";
     return exit_usage;

@@ -75,7 +75,8 @@ int run_check(const TargetRequest& request, const GlobalOptions& options) {
         write_json(std::cout, diagnostics, report, targets->modules.size());
     } else {
         DiagnosticPrinter(std::cerr, options.color_on_stderr()).print(diagnostics, options.quiet);
-        if (!options.quiet) std::cout << summary(diagnostics, targets->modules.size()) << '\n';
+        if (!options.quiet)
+            std::cout << summary(diagnostics, targets->modules.size()) << '\n';
     }
     return has_errors(diagnostics) ? exit_invalid_input : exit_success;
 }
@@ -88,10 +89,10 @@ Command add_check_command(CLI::App& app) {
         "check", "Check plans, control files and every script without a database");
     parser->add_option("module,--package", request->module, "The module to check")
         ->option_text("MODULE");
-    parser->add_flag("--workspace,--all", request->workspace, "Check every module of the workspace");
-    return {parser, false, [request](const GlobalOptions& options) {
-                return run_check(*request, options);
-            }};
+    parser->add_flag("--workspace,--all", request->workspace,
+                     "Check every module of the workspace");
+    return {parser, false,
+            [request](const GlobalOptions& options) { return run_check(*request, options); }};
 }
 
 }  // namespace pgpm::cli

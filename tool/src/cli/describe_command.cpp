@@ -24,13 +24,15 @@ struct DescribeRequest {
 
 std::vector<std::string> tag_names(const workspace::Module& module) {
     std::vector<std::string> names;
-    for (const auto& tag : module.plan.tags) names.emplace_back(tag.name);
+    for (const auto& tag : module.plan.tags)
+        names.emplace_back(tag.name);
     return names;
 }
 
 std::vector<std::string> generic_paths(const std::vector<fs::path>& paths) {
     std::vector<std::string> out;
-    for (const auto& path : paths) out.push_back(path.generic_string());
+    for (const auto& path : paths)
+        out.push_back(path.generic_string());
     return out;
 }
 
@@ -63,14 +65,16 @@ void write_json(std::ostream& out, const workspace::Workspace& ws,
 // A CMake bracket argument that holds `text` verbatim, whatever it contains.
 std::string bracket(std::string_view text) {
     std::string equals;
-    while (text.find("]" + equals + "]") != std::string_view::npos) equals += '=';
+    while (text.find("]" + equals + "]") != std::string_view::npos)
+        equals += '=';
     return fmt::format("[{0}[{1}]{0}]", equals, text);
 }
 
 template <typename Range>
 std::string cmake_list(const Range& items) {
     std::string out;
-    for (const auto& item : items) out += " " + bracket(item);
+    for (const auto& item : items)
+        out += " " + bracket(item);
     return out;
 }
 
@@ -106,8 +110,10 @@ int run_describe(const DescribeRequest& request, const GlobalOptions& options) {
         std::cerr << "pgpm: error: " << targets.error().message << '\n';
         return exit_usage;
     }
-    DiagnosticPrinter(std::cerr, options.color_on_stderr()).print(targets->diagnostics, options.quiet);
-    if (has_errors(targets->diagnostics)) return exit_invalid_input;
+    DiagnosticPrinter(std::cerr, options.color_on_stderr())
+        .print(targets->diagnostics, options.quiet);
+    if (has_errors(targets->diagnostics))
+        return exit_invalid_input;
 
     const auto order = workspace::dependency_order(targets->workspace);
     if (options.json) {
@@ -131,9 +137,8 @@ Command add_describe_command(CLI::App& app) {
         "describe", "Describe the workspace's module graph as JSON or as CMake set() lines");
     parser->add_option("--cmake", request->cmake_file, "Write CMake set() lines to FILE")
         ->option_text("FILE");
-    return {parser, false, [request](const GlobalOptions& options) {
-                return run_describe(*request, options);
-            }};
+    return {parser, false,
+            [request](const GlobalOptions& options) { return run_describe(*request, options); }};
 }
 
 }  // namespace pgpm::cli

@@ -6,12 +6,14 @@
 namespace pgpm::cli {
 
 JsonWriter::~JsonWriter() {
-    if (levels_.empty()) out_ << '\n';
+    if (levels_.empty())
+        out_ << '\n';
 }
 
 void JsonWriter::newline() {
     out_ << '\n';
-    for (std::size_t i = 0; i < levels_.size(); ++i) out_ << "  ";
+    for (std::size_t i = 0; i < levels_.size(); ++i)
+        out_ << "  ";
 }
 
 void JsonWriter::before_value() {
@@ -19,8 +21,10 @@ void JsonWriter::before_value() {
         after_key_ = false;
         return;
     }
-    if (levels_.empty()) return;
-    if (!levels_.back().empty) out_ << ',';
+    if (levels_.empty())
+        return;
+    if (!levels_.back().empty)
+        out_ << ',';
     levels_.back().empty = false;
     newline();
 }
@@ -35,12 +39,15 @@ JsonWriter& JsonWriter::begin_object() {
 JsonWriter& JsonWriter::close_level(char closing) {
     const bool empty = levels_.back().empty;
     levels_.pop_back();
-    if (!empty) newline();
+    if (!empty)
+        newline();
     out_ << closing;
     return *this;
 }
 
-JsonWriter& JsonWriter::end_object() { return close_level('}'); }
+JsonWriter& JsonWriter::end_object() {
+    return close_level('}');
+}
 
 JsonWriter& JsonWriter::begin_array() {
     before_value();
@@ -49,7 +56,9 @@ JsonWriter& JsonWriter::begin_array() {
     return *this;
 }
 
-JsonWriter& JsonWriter::end_array() { return close_level(']'); }
+JsonWriter& JsonWriter::end_array() {
+    return close_level(']');
+}
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();
@@ -87,11 +96,21 @@ void JsonWriter::write_string(std::string_view text) {
     out_ << '"';
     for (const char c : text) {
         switch (c) {
-            case '"': out_ << "\\\""; break;
-            case '\\': out_ << "\\\\"; break;
-            case '\n': out_ << "\\n"; break;
-            case '\r': out_ << "\\r"; break;
-            case '\t': out_ << "\\t"; break;
+            case '"':
+                out_ << "\\\"";
+                break;
+            case '\\':
+                out_ << "\\\\";
+                break;
+            case '\n':
+                out_ << "\\n";
+                break;
+            case '\r':
+                out_ << "\\r";
+                break;
+            case '\t':
+                out_ << "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     char escaped[8];

@@ -29,7 +29,8 @@ public:
     template <typename Range>
     JsonWriter& string_array(const Range& items) {
         begin_array();
-        for (const auto& item : items) value(std::string_view(item));
+        for (const auto& item : items)
+            value(std::string_view(item));
         return end_array();
     }
 

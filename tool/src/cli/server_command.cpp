@@ -42,7 +42,8 @@ int print_env(const std::filesystem::path& dir, const GlobalOptions& options) {
     }
     // Exported, so `eval "$(pgpm server env --dir D)"` reaches psql and other child processes.
     std::istringstream lines(server::env_lines(*env));
-    for (std::string line; std::getline(lines, line);) std::cout << "export " << line << '\n';
+    for (std::string line; std::getline(lines, line);)
+        std::cout << "export " << line << '\n';
     return exit_success;
 }
 

@@ -27,15 +27,18 @@ server::ServerOptions server_options_from_environment() {
 }
 
 void apply_server_env(const server::ServerEnv& env) {
-    for (const auto name : server::kOverridingVariables) unsetenv(std::string(name).c_str());
-    for (const auto& [name, value] : env.variables()) setenv(name.c_str(), value.c_str(), 1);
+    for (const auto name : server::kOverridingVariables)
+        unsetenv(std::string(name).c_str());
+    for (const auto& [name, value] : env.variables())
+        setenv(name.c_str(), value.c_str(), 1);
 }
 
 void print_server_error(const server::ServerError& error, const GlobalOptions& options) {
     const char* red = options.color_on_stderr() ? "\033[1;31m" : "";
     const char* reset = options.color_on_stderr() ? "\033[0m" : "";
     std::cerr << "pgpm: " << red << "error:" << reset << ' ' << error.message << '\n';
-    if (!error.hint.empty()) std::cerr << "hint: " << error.hint << '\n';
+    if (!error.hint.empty())
+        std::cerr << "hint: " << error.hint << '\n';
 }
 
 int ServerEnvironment::prepare(const GlobalOptions& options) {

@@ -56,14 +56,16 @@ tl::expected<Targets, UsageError> select_targets(const TargetRequest& request) {
     const auto& workspace = targets.workspace;
 
     if (request.workspace) {
-        for (const auto& module : workspace.modules) targets.modules.push_back(&module);
+        for (const auto& module : workspace.modules)
+            targets.modules.push_back(&module);
         return targets;
     }
     if (!request.module.empty()) {
         const auto* module = workspace.find(request.module);
         if (module == nullptr) {
-            return tl::unexpected(UsageError{fmt::format("unknown module \"{}\"; the modules are:{}",
-                                                         request.module, module_list(workspace))});
+            return tl::unexpected(
+                UsageError{fmt::format("unknown module \"{}\"; the modules are:{}", request.module,
+                                       module_list(workspace))});
         }
         targets.modules.push_back(module);
         return targets;
@@ -78,10 +80,11 @@ tl::expected<Targets, UsageError> select_targets(const TargetRequest& request) {
         }
     }
     // A workspace whose plans failed to load may have lost the current module; say why.
-    if (has_errors(targets.diagnostics)) return targets;
-    return tl::unexpected(UsageError{fmt::format(
-        "name a MODULE or use --workspace; the modules of this workspace are:{}",
-        module_list(workspace))});
+    if (has_errors(targets.diagnostics))
+        return targets;
+    return tl::unexpected(UsageError{
+        fmt::format("name a MODULE or use --workspace; the modules of this workspace are:{}",
+                    module_list(workspace))});
 }
 
 }  // namespace pgpm::cli

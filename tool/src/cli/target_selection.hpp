@@ -18,7 +18,7 @@ struct TargetRequest {
 
 struct Targets {
     workspace::Workspace workspace;
-    Diagnostics diagnostics;                     // from loading; may hold errors
+    Diagnostics diagnostics;                        // from loading; may hold errors
     std::vector<const workspace::Module*> modules;  // the selected modules, in path order
 };
 

@@ -41,8 +41,8 @@ public:
         : module_(module), paths_(paths), report_(report) {}
 
     void run() {
-        const auto plan_text = io::read_text_file(module_.directory / "pgpm.plan").value_or("");
-        const LineIndex plan_lines(plan_text);
+        const LineIndex plan_lines(module_.plan.source ? std::string_view(*module_.plan.source)
+                                                       : std::string_view());
         for (const auto& change : module_.plan.changes) {
             for (const char* kind : kScriptKinds)
                 check_script(change, kind, plan_lines);

@@ -7,12 +7,12 @@ namespace pgpm::io {
 
 // Turns absolute paths into the form diagnostics show: relative to the display base, with `/`.
 class DisplayPaths {
-  public:
+public:
     explicit DisplayPaths(std::filesystem::path base);
 
     std::string show(const std::filesystem::path& absolute_path) const;
 
-  private:
+private:
     std::filesystem::path base_;
 };
 

@@ -41,7 +41,9 @@ private:
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) { return Sha256().update(bytes).hex(); }
+std::string sha256_hex(std::string_view bytes) {
+    return Sha256().update(bytes).hex();
+}
 
 std::string change_id(std::string_view package, std::string_view change,
                       std::string_view script_hash) {

@@ -20,6 +20,7 @@
 #include <boost/process/exe.hpp>
 #include <boost/process/start_dir.hpp>
 
+#include "io/text_file.hpp"
 #include "server/child_setup.hpp"
 #include "server/cluster_cleanup.hpp"
 #include "server/cluster_marker.hpp"
@@ -28,7 +29,6 @@
 #include "server/process_control.hpp"
 #include "server/server_account.hpp"
 #include "server/server_log.hpp"
-#include "io/text_file.hpp"
 
 namespace pgpm::server {
 

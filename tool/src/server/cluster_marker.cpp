@@ -5,9 +5,9 @@
 #include <charconv>
 #include <string>
 
+#include "io/text_file.hpp"
 #include "server/assignments.hpp"
 #include "server/process_control.hpp"
-#include "io/text_file.hpp"
 
 namespace pgpm::server {
 

@@ -9,12 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "io/text_file.hpp"
 #include "server/assignments.hpp"
 #include "server/cluster.hpp"
 #include "server/cluster_cleanup.hpp"
 #include "server/cluster_marker.hpp"
 #include "server/interrupt_cleanup.hpp"
-#include "io/text_file.hpp"
 
 namespace pgpm::server {
 
@@ -175,8 +175,7 @@ tl::expected<ServerInfo, ServerError> start_detached(const fs::path& dir,
         return tl::unexpected(ServerError{"interrupted while starting the server", {}});
     }
     const auto& info = launched->info;
-    if (auto written = io::write_file_atomically(env_file(folder), env_lines(info.env));
-        !written) {
+    if (auto written = io::write_file_atomically(env_file(folder), env_lines(info.env)); !written) {
         destroy_cluster(ClusterPaths{info.cluster_dir}, info.postmaster_pid);
         return tl::unexpected(ServerError{written.error(), {}});
     }

@@ -54,8 +54,8 @@ private:
 };
 
 struct PrepareResult {
-    PreparedScript script;                   // valid only when errors is empty
-    std::vector<SyntaxError> errors;         // the parser stops at the first error
+    PreparedScript script;            // valid only when errors is empty
+    std::vector<SyntaxError> errors;  // the parser stops at the first error
 };
 
 // Parses the script with the PostgreSQL parser (libpg_query), splits it into statements,

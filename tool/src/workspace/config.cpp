@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include "diag/text_position.hpp"
 #include "diag/located_diagnostic.hpp"
+#include "diag/text_position.hpp"
 
 namespace pgpm::workspace {
 
@@ -20,7 +20,7 @@ struct Position {
 };
 
 class ConfigReader {
-  public:
+public:
     ConfigReader(std::string_view text, std::string display_path)
         : text_(text), lines_(text), path_(std::move(display_path)) {}
 
@@ -46,7 +46,7 @@ class ConfigReader {
         return std::move(result_);
     }
 
-  private:
+private:
     // yaml-cpp counts lines and columns from 0, and columns in bytes.
     Position position_of(const YAML::Mark& mark) const {
         if (mark.is_null() || mark.line < 0)

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "diag/text_position.hpp"
 #include "diag/located_diagnostic.hpp"
+#include "diag/text_position.hpp"
 
 namespace pgpm::workspace {
 
@@ -74,7 +74,7 @@ std::string unquote(std::string_view value) {
 }
 
 class ControlFileParser {
-  public:
+public:
     ControlFileParser(std::string_view text, std::string display_path) : text_(text) {
         result_.control.path = std::move(display_path);
     }
@@ -87,7 +87,7 @@ class ControlFileParser {
         return std::move(result_);
     }
 
-  private:
+private:
     void parse_line(int number, std::string_view line) {
         std::size_t start = 0;
         while (start < line.size() && is_blank(line[start]))

@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 class ModuleSearch {
-  public:
+public:
     explicit ModuleSearch(const fs::path& root) : root_(root) {}
 
     void add_glob(const fs::path& base, std::string_view pattern) {
@@ -53,7 +53,7 @@ class ModuleSearch {
         return std::move(result_);
     }
 
-  private:
+private:
     // The nearest folders holding pgpm.plan at or below `top`; a module's own subfolders
     // (deploy/, nested fixtures) are not searched.
     void search_below(const fs::path& top) {

@@ -26,7 +26,7 @@ enum class Visit : std::uint8_t { not_yet, in_progress, done };
 // back to, and that module; `on_finish` gets each module after all it requires.
 template <typename OnBackEdge, typename OnFinish>
 class RequiresWalk {
-  public:
+public:
     RequiresWalk(const Workspace& workspace, OnBackEdge on_back_edge, OnFinish on_finish)
         : workspace_(workspace),
           state_(workspace.modules.size(), Visit::not_yet),
@@ -63,7 +63,7 @@ class RequiresWalk {
         std::size_t next;  // index into module_requires
     };
 
-  private:
+private:
     void enter(std::size_t module) {
         state_[module] = Visit::in_progress;
         depth_[module] = stack_.size();

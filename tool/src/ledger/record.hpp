@@ -1,0 +1,61 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "db/connection.hpp"
+#include "db/sql_error.hpp"
+#include "ledger/schema.hpp"
+
+// Writing the ledger, one round trip per call. Deploy and revert rows are written inside the
+// caller's transaction, so that a change and its rows commit or roll back together. Who ran it
+// (deployed_by, performed_by, tagged_by) is left to the columns' defaults, current_user, so the
+// same statements work on a ledger without those columns.
+namespace pgpm::ledger {
+
+enum class EventType { deploy, revert, verify };
+
+// What failed: the server's message and its SQLSTATE.
+struct EventFailure {
+    std::string message;
+    std::string code;
+};
+
+struct TagRecord {
+    std::string tag_name;
+    std::string change_name;
+};
+
+// Inserts the package (kept if present), the changes row, its dependencies rows (`required`:
+// "module:change", tags resolved; duplicates collapse) and a `deploy` event. Returns the
+// change_id. An original ledger's unique(package, script_hash) may refuse it (23505).
+tl::expected<std::string, db::SqlError> record_deploy(db::Connection& connection,
+                                                      std::string_view package,
+                                                      std::string_view change,
+                                                      std::string_view script_hash,
+                                                      const std::vector<std::string>& required);
+
+// Deletes the changes row (its dependencies rows cascade) and inserts a `revert` event. False,
+// and nothing written, when the change was not recorded as deployed.
+tl::expected<bool, db::SqlError> record_revert(db::Connection& connection, std::string_view package,
+                                               std::string_view change);
+
+// An event on its own: a verify outcome, or a failed deploy or revert. A failure event must
+// outlive the rollback of the failed change: call it after the ROLLBACK, outside a transaction,
+// so that it commits by itself. Only into an existing ledger (verify never creates one).
+tl::expected<void, db::SqlError> record_event(db::Connection& connection, EventType type,
+                                              std::string_view package, std::string_view change,
+                                              const std::optional<EventFailure>& failure);
+
+// Makes the package's tags rows be exactly `tags`, the tags of its deployed changes (unique
+// names): drops the others, adds the missing ones, moves those that now name another change.
+// Kept rows keep when and by whom they were tagged. Nothing to do without the tags table.
+tl::expected<void, db::SqlError> sync_tags(db::Connection& connection, const LedgerShape& shape,
+                                           std::string_view package,
+                                           const std::vector<TagRecord>& tags);
+
+}  // namespace pgpm::ledger
