@@ -18,6 +18,8 @@ struct Command {
 
 Command add_check_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
+Command add_tag_command(CLI::App& app);
+std::vector<Command> add_status_commands(CLI::App& app);  // `migrate status` and its alias `status`
 std::vector<Command> add_server_commands(CLI::App& app);
 
 }  // namespace pgpm::cli
