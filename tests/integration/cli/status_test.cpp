@@ -147,6 +147,14 @@ TEST_F(StatusTest, NoTargetDatabaseIsAUsageError) {
     EXPECT_NE(result.err.find("PGDATABASE"), std::string::npos) << result.err;
 }
 
+TEST_F(StatusTest, EphemeralRunsAgainstAThrowAwayServer) {
+    const auto result = pgpm({"status", "app", "--ephemeral", "--json"}, {{"PGPM_SERVER_DIR", ""}});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = YAML::Load(result.out);
+    EXPECT_EQ(json["database"].as<std::string>(), "postgres");
+    EXPECT_EQ(json["modules"][0]["deployed"].as<int>(), 0);
+}
+
 TEST_F(StatusTest, InvalidPlanExits3WithDiagnostics) {
     dir.write("packages/app/pgpm.plan", "%project=app\n\n  a+ 2024\n");
     const auto result = pgpm({"status", "app", "-d", database.name()});
