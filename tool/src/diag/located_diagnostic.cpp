@@ -13,6 +13,15 @@ Diagnostic diagnostic_at(Severity severity, std::string file, std::string_view t
     return diagnostic;
 }
 
+Diagnostic diagnostic_at_offset(Severity severity, std::string file, const LineIndex& lines,
+                                std::size_t offset, std::string message) {
+    const auto position = lines.position_of(offset);
+    return {severity,
+            {std::move(file), position.line, position.column},
+            std::move(message),
+            std::string(lines.line_text(position.line))};
+}
+
 Diagnostic diagnostic_for(Severity severity, std::string file, std::string message) {
     Diagnostic diagnostic;
     diagnostic.severity = severity;

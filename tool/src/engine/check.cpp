@@ -6,6 +6,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "diag/located_diagnostic.hpp"
 #include "diag/text_position.hpp"
 #include "io/display_paths.hpp"
 #include "io/text_file.hpp"
@@ -23,15 +24,6 @@ bool is_blank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
     });
-}
-
-Diagnostic located(Severity severity, std::string file, const LineIndex& lines, std::size_t offset,
-                   std::string message) {
-    const auto position = lines.position_of(offset);
-    return {severity,
-            {std::move(file), position.line, position.column},
-            std::move(message),
-            std::string(lines.line_text(position.line))};
 }
 
 class ModuleChecker {
@@ -70,8 +62,8 @@ private:
         auto prepared = sql::prepare_script(*text);
         const LineIndex script_lines(*text);
         for (const auto& error : prepared.errors) {
-            report_.diagnostics.push_back(
-                located(Severity::error, shown, script_lines, error.offset, error.message));
+            report_.diagnostics.push_back(diagnostic_at_offset(Severity::error, shown, script_lines,
+                                                               error.offset, error.message));
         }
         if (!prepared.errors.empty())
             return;
@@ -82,7 +74,7 @@ private:
         if (outside == statements.end())
             return;
         if (std::string_view(kind) == "verify") {
-            report_.diagnostics.push_back(located(
+            report_.diagnostics.push_back(diagnostic_at_offset(
                 Severity::error, shown, script_lines, outside->begin,
                 fmt::format("this statement cannot run inside a transaction block, but verify "
                             "scripts always run in a transaction that is rolled back")));
@@ -94,7 +86,7 @@ private:
                                              kind,
                                              {shown, position.line, position.column},
                                              outside->node});
-        report_.diagnostics.push_back(located(
+        report_.diagnostics.push_back(diagnostic_at_offset(
             Severity::info, shown, script_lines, outside->begin,
             fmt::format("change \"{}\" will run outside a transaction, statement by statement: "
                         "PostgreSQL refuses this statement inside a transaction block",
