@@ -56,6 +56,8 @@ void DiagnosticPrinter::print(const Diagnostic& diagnostic) const {
              << (color_ ? "\033[1;32m" : "") << caret_line(diagnostic.source_line, where.column)
              << reset << '\n';
     }
+    for (const auto& note : diagnostic.notes)
+        out_ << note << '\n';
 }
 
 void DiagnosticPrinter::print(const Diagnostics& diagnostics, bool errors_only) const {

@@ -21,6 +21,9 @@ struct Diagnostic {
     SourceLocation where;
     std::string message;
     std::string source_line;  // the original line without its line ending; empty when line == 0
+    // Printed after the source line, one per line: the server's "DETAIL: ...", "HINT: ...",
+    // "CONTEXT: ...", and our hints.
+    std::vector<std::string> notes = {};
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -1,5 +1,6 @@
 #include "ledger/record.hpp"
 
+#include <optional>
 #include <utility>
 
 #include "ledger/hash.hpp"
@@ -36,9 +37,14 @@ INSERT INTO pgpm_migrate.events (event_type, change_name, package)
 SELECT 'revert', $2, $1 FROM change
 )sql";
 
-constexpr std::string_view kRecordEvent = R"sql(
+// Failed events carry their message and code; the others have NULL there.
+constexpr std::string_view kRecordEvents = R"sql(
 INSERT INTO pgpm_migrate.events (event_type, change_name, package, error_message, error_code)
-VALUES ($1, $2, $3, $4, $5)
+SELECT $1, event.change_name, $2,
+       CASE WHEN event.failed THEN event.error_message END,
+       CASE WHEN event.failed THEN event.error_code END
+FROM unnest($3::text[], $4::text[], $5::text[], $6::boolean[])
+     AS event (change_name, error_message, error_code, failed)
 )sql";
 
 // The DELETE and the INSERT touch distinct rows (tags not wanted, tags wanted), so that their
@@ -67,59 +73,133 @@ std::string_view event_type_name(EventType type) {
     return "verify";
 }
 
+
+// `sql` with each `$n` replaced by values[n - 1] as an escaped literal (PQescapeLiteral), NULL for
+// nullopt: the statement can then travel in one simple-query message together with the change's
+// script, one round trip per change where parameters would need a second.
+tl::expected<std::string, db::SqlError> bind_literals(
+    const db::Connection& connection, std::string_view sql,
+    const std::vector<std::optional<std::string_view>>& values) {
+    std::string bound;
+    bound.reserve(sql.size() + 128);
+    for (std::size_t at = 0; at < sql.size();) {
+        const bool placeholder = sql[at] == '$' && at + 1 < sql.size() && sql[at + 1] >= '1' &&
+                                 sql[at + 1] <= '9';
+        if (!placeholder) {
+            bound += sql[at++];
+            continue;
+        }
+        const auto& value = values.at(static_cast<std::size_t>(sql[at + 1] - '1'));
+        if (!value) {
+            bound += "NULL";
+        } else {
+            auto literal = connection.escape_literal(*value);
+            if (!literal)
+                return tl::unexpected(std::move(literal.error()));
+            bound += *literal;
+        }
+        at += 2;
+    }
+    return bound;
+}
+
+tl::expected<void, db::SqlError> run(db::Connection& connection,
+                                     const tl::expected<std::string, db::SqlError>& statement) {
+    if (!statement)
+        return tl::unexpected(statement.error());
+    return connection.exec(*statement).map([](const db::Result&) {});
+}
+
 }  // namespace
 
-tl::expected<std::string, db::SqlError> record_deploy(db::Connection& connection,
-                                                      std::string_view package,
-                                                      std::string_view change,
-                                                      std::string_view script_hash,
-                                                      const std::vector<std::string>& required) {
-    std::string id = change_id(package, change, script_hash);
-    const std::string required_array = text_array_literal(required);
-    auto inserted =
-        connection.exec_params(kRecordDeploy, {package, change, id, script_hash, required_array});
-    if (!inserted) {
-        return tl::unexpected(std::move(inserted.error()));
-    }
-    return id;
+tl::expected<std::string, db::SqlError> deploy_statement(const db::Connection& connection,
+                                                         std::string_view package,
+                                                         std::string_view change,
+                                                         std::string_view script_hash,
+                                                         const std::vector<std::string>& required) {
+    const std::string id = change_id(package, change, script_hash);
+    return bind_literals(connection, kRecordDeploy,
+                         {package, change, id, script_hash, text_array_literal(required)});
 }
 
-tl::expected<bool, db::SqlError> record_revert(db::Connection& connection, std::string_view package,
-                                               std::string_view change) {
-    return connection.exec_params(kRecordRevert, {package, change})
-        .map([](const db::Result& result) { return result.affected_rows() == 1; });
+tl::expected<std::string, db::SqlError> revert_statement(const db::Connection& connection,
+                                                         std::string_view package,
+                                                         std::string_view change) {
+    return bind_literals(connection, kRecordRevert, {package, change});
 }
 
-tl::expected<void, db::SqlError> record_event(db::Connection& connection, EventType type,
-                                              std::string_view package, std::string_view change,
-                                              const std::optional<EventFailure>& failure) {
-    std::optional<std::string_view> message;
-    std::optional<std::string_view> code;
-    if (failure) {
-        message = failure->message;
-        code = failure->code;
-    }
-    return connection
-        .exec_params(kRecordEvent, {event_type_name(type), change, package, message, code})
-        .map([](const db::Result&) {});
-}
-
-tl::expected<void, db::SqlError> sync_tags(db::Connection& connection, const LedgerShape& shape,
-                                           std::string_view package,
-                                           const std::vector<TagRecord>& tags) {
-    if (!shape.tags_table) {
-        return {};
-    }
+tl::expected<std::optional<std::string>, db::SqlError> sync_tags_statement(
+    const db::Connection& connection, const LedgerShape& shape, std::string_view package,
+    const std::vector<TagRecord>& tags) {
+    if (!shape.tags_table)
+        return std::nullopt;
     std::vector<std::string> names;
     std::vector<std::string> changes;
     for (const auto& tag : tags) {
         names.push_back(tag.tag_name);
         changes.push_back(tag.change_name);
     }
-    const std::string names_array = text_array_literal(names);
-    const std::string changes_array = text_array_literal(changes);
-    return connection.exec_params(kSyncTags, {package, names_array, changes_array})
+    return bind_literals(connection, kSyncTags,
+                         {package, text_array_literal(names), text_array_literal(changes)});
+}
+
+tl::expected<std::string, db::SqlError> record_deploy(db::Connection& connection,
+                                                      std::string_view package,
+                                                      std::string_view change,
+                                                      std::string_view script_hash,
+                                                      const std::vector<std::string>& required) {
+    return run(connection, deploy_statement(connection, package, change, script_hash, required))
+        .map([&] { return change_id(package, change, script_hash); });
+}
+
+tl::expected<bool, db::SqlError> record_revert(db::Connection& connection, std::string_view package,
+                                               std::string_view change) {
+    auto statement = revert_statement(connection, package, change);
+    if (!statement)
+        return tl::unexpected(std::move(statement.error()));
+    // The statement's result is its event INSERT, which inserts a row only for a deleted change.
+    return connection.exec(*statement).map(
+        [](const db::Result& result) { return result.affected_rows() == 1; });
+}
+
+tl::expected<void, db::SqlError> record_events(db::Connection& connection, EventType type,
+                                               std::string_view package,
+                                               const std::vector<EventRecord>& events) {
+    if (events.empty())
+        return {};
+    std::vector<std::string> changes;
+    std::vector<std::string> messages;
+    std::vector<std::string> codes;
+    std::vector<std::string> failed;
+    for (const auto& event : events) {
+        changes.push_back(event.change);
+        messages.push_back(event.failure ? event.failure->message : std::string());
+        codes.push_back(event.failure ? event.failure->code : std::string());
+        failed.push_back(event.failure ? "t" : "f");
+    }
+    return connection
+        .exec_params(kRecordEvents,
+                     {event_type_name(type), package, text_array_literal(changes),
+                      text_array_literal(messages), text_array_literal(codes),
+                      text_array_literal(failed)})
         .map([](const db::Result&) {});
+}
+
+tl::expected<void, db::SqlError> record_event(db::Connection& connection, EventType type,
+                                              std::string_view package, std::string_view change,
+                                              const std::optional<EventFailure>& failure) {
+    return record_events(connection, type, package, {{std::string(change), failure}});
+}
+
+tl::expected<void, db::SqlError> sync_tags(db::Connection& connection, const LedgerShape& shape,
+                                           std::string_view package,
+                                           const std::vector<TagRecord>& tags) {
+    auto statement = sync_tags_statement(connection, shape, package, tags);
+    if (!statement)
+        return tl::unexpected(std::move(statement.error()));
+    if (!*statement)
+        return {};
+    return run(connection, **statement);
 }
 
 }  // namespace pgpm::ledger

@@ -11,7 +11,7 @@
 #include "db/sql_error.hpp"
 #include "ledger/schema.hpp"
 
-// Writing the ledger, one round trip per call. Deploy and revert rows are written inside the
+// Writing the ledger. Deploy and revert rows are written inside the
 // caller's transaction, so that a change and its rows commit or roll back together. Who ran it
 // (deployed_by, performed_by, tagged_by) is left to the columns' defaults, current_user, so the
 // same statements work on a ledger without those columns.
@@ -30,32 +30,59 @@ struct TagRecord {
     std::string change_name;
 };
 
+// The statements below are built as SQL text with every value escaped by libpq
+// (PQescapeLiteral), so that a run can send them in the same message as a change's script: one
+// round trip per change.
+
 // Inserts the package (kept if present), the changes row, its dependencies rows (`required`:
-// "module:change", tags resolved; duplicates collapse) and a `deploy` event. Returns the
-// change_id. An original ledger's unique(package, script_hash) may refuse it (23505).
+// "module:change", tags resolved; duplicates collapse) and a `deploy` event. An original ledger's
+// unique(package, script_hash) may refuse it (23505).
+tl::expected<std::string, db::SqlError> deploy_statement(const db::Connection& connection,
+                                                         std::string_view package,
+                                                         std::string_view change,
+                                                         std::string_view script_hash,
+                                                         const std::vector<std::string>& required);
+
+// Deletes the changes row (its dependencies rows cascade) and inserts a `revert` event, only when
+// the change was recorded as deployed.
+tl::expected<std::string, db::SqlError> revert_statement(const db::Connection& connection,
+                                                         std::string_view package,
+                                                         std::string_view change);
+
+// Makes the package's tags rows be exactly `tags`, the tags of its deployed changes (unique
+// names): drops the others, adds the missing ones, moves those that now name another change.
+// Kept rows keep when and by whom they were tagged. nullopt without the tags table.
+tl::expected<std::optional<std::string>, db::SqlError> sync_tags_statement(
+    const db::Connection& connection, const LedgerShape& shape, std::string_view package,
+    const std::vector<TagRecord>& tags);
+
+// Each of these runs its statement above on its own; record_deploy returns the change_id, and
+// record_revert false (nothing written) when the change was not recorded as deployed.
 tl::expected<std::string, db::SqlError> record_deploy(db::Connection& connection,
                                                       std::string_view package,
                                                       std::string_view change,
                                                       std::string_view script_hash,
                                                       const std::vector<std::string>& required);
-
-// Deletes the changes row (its dependencies rows cascade) and inserts a `revert` event. False,
-// and nothing written, when the change was not recorded as deployed.
 tl::expected<bool, db::SqlError> record_revert(db::Connection& connection, std::string_view package,
                                                std::string_view change);
-
-// An event on its own: a verify outcome, or a failed deploy or revert. A failure event must
-// outlive the rollback of the failed change: call it after the ROLLBACK, outside a transaction,
-// so that it commits by itself. Only into an existing ledger (verify never creates one).
-tl::expected<void, db::SqlError> record_event(db::Connection& connection, EventType type,
-                                              std::string_view package, std::string_view change,
-                                              const std::optional<EventFailure>& failure);
-
-// Makes the package's tags rows be exactly `tags`, the tags of its deployed changes (unique
-// names): drops the others, adds the missing ones, moves those that now name another change.
-// Kept rows keep when and by whom they were tagged. Nothing to do without the tags table.
 tl::expected<void, db::SqlError> sync_tags(db::Connection& connection, const LedgerShape& shape,
                                            std::string_view package,
                                            const std::vector<TagRecord>& tags);
+
+struct EventRecord {
+    std::string change;
+    std::optional<EventFailure> failure;
+};
+
+// Events on their own, in one statement: verify outcomes, or a failed deploy or revert. A failure
+// event must outlive the rollback of the failed change: call it after the ROLLBACK, outside a
+// transaction, so that it commits by itself. Only into an existing ledger (verify never creates
+// one).
+tl::expected<void, db::SqlError> record_events(db::Connection& connection, EventType type,
+                                               std::string_view package,
+                                               const std::vector<EventRecord>& events);
+tl::expected<void, db::SqlError> record_event(db::Connection& connection, EventType type,
+                                              std::string_view package, std::string_view change,
+                                              const std::optional<EventFailure>& failure);
 
 }  // namespace pgpm::ledger
