@@ -22,17 +22,8 @@ void write_json(std::ostream& out, const Diagnostics& diagnostics,
     json.key("version").value(1);
     json.key("ok").value(!has_errors(diagnostics));
     json.key("modules").value(module_count);
-    json.key("diagnostics").begin_array();
-    for (const auto& d : diagnostics) {
-        json.begin_object();
-        json.key("severity").value(severity_name(d.severity));
-        json.key("file").value(d.where.file);
-        json.key("line").value(d.where.line);
-        json.key("column").value(d.where.column);
-        json.key("message").value(d.message);
-        json.end_object();
-    }
-    json.end_array();
+    json.key("diagnostics");
+    write_diagnostics(json, diagnostics);
     json.key("non_transactional").begin_array();
     for (const auto& change : report.non_transactional) {
         json.begin_object();

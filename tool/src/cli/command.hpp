@@ -19,6 +19,9 @@ struct Command {
 Command add_check_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
 Command add_tag_command(CLI::App& app);
+Command add_deploy_command(CLI::App& app);
+Command add_verify_command(CLI::App& app);
+Command add_revert_command(CLI::App& app);
 std::vector<Command> add_status_commands(CLI::App& app);  // `migrate status` and its alias `status`
 std::vector<Command> add_server_commands(CLI::App& app);
 

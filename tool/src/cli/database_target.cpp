@@ -73,11 +73,42 @@ tl::expected<std::string, UsageError> resolve_database_target(const GlobalOption
         "no target database: pass -d DATABASE, or set PGDATABASE (or a PGSERVICE with a dbname)"});
 }
 
-tl::expected<db::Connection, ExitCode> connect_database(const std::string& target) {
+namespace {
+
+// CREATE DATABASE through the maintenance database; one created meanwhile by another run is
+// fine.
+bool create_database(const std::string& target, const std::string& name) {
+    auto maintenance = db::Connection::open_maintenance(target);
+    if (!maintenance) {
+        std::cerr << "pgpm: error: cannot connect to create database \"" << name
+                  << "\": " << maintenance.error().message << '\n';
+        return false;
+    }
+    auto identifier = maintenance->escape_identifier(name);
+    auto created = identifier ? maintenance->exec("CREATE DATABASE " + *identifier)
+                              : tl::unexpected(identifier.error());
+    if (!created && created.error().sqlstate != "42P04") {
+        std::cerr << "pgpm: error: cannot create database \"" << name
+                  << "\": " << created.error().message << " [" << created.error().sqlstate << "]\n";
+        return false;
+    }
+    std::cerr << "pgpm: created database \"" << name << "\"\n";
+    return true;
+}
+
+}  // namespace
+
+tl::expected<db::Connection, ExitCode> connect_database(const std::string& target,
+                                                        bool create_if_missing) {
     auto connection = db::Connection::open(target);
     if (connection)
         return std::move(*connection);
     const auto error = db::diagnose_connect_failure(target, connection.error());
+    if (create_if_missing && error.kind == db::ConnectFailure::database_missing) {
+        if (!create_database(target, error.database))
+            return tl::unexpected(exit_failure);
+        return connect_database(target, false);
+    }
     switch (error.kind) {
         case db::ConnectFailure::server_unreachable:
             std::cerr << "pgpm: error: cannot reach the database server: " << error.message << '\n';

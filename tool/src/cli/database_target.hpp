@@ -19,7 +19,9 @@ namespace pgpm::cli {
 tl::expected<std::string, UsageError> resolve_database_target(const GlobalOptions& options);
 
 // Connects to the resolved target. When that fails, prints on stderr whether the server or only
-// the database is missing, with a hint, and returns the exit code.
-tl::expected<db::Connection, ExitCode> connect_database(const std::string& target);
+// the database is missing, with a hint, and returns the exit code. With `create_if_missing`
+// (--createdb) a missing database is created first.
+tl::expected<db::Connection, ExitCode> connect_database(const std::string& target,
+                                                        bool create_if_missing = false);
 
 }  // namespace pgpm::cli

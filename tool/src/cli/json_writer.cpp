@@ -124,4 +124,19 @@ void JsonWriter::write_string(std::string_view text) {
     out_ << '"';
 }
 
+void write_diagnostics(JsonWriter& json, const Diagnostics& diagnostics) {
+    json.begin_array();
+    for (const auto& d : diagnostics) {
+        json.begin_object();
+        json.key("severity").value(severity_name(d.severity));
+        json.key("file").value(d.where.file);
+        json.key("line").value(d.where.line);
+        json.key("column").value(d.where.column);
+        json.key("message").value(d.message);
+        json.key("notes").string_array(d.notes);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 }  // namespace pgpm::cli

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "diag/diagnostic.hpp"
+
 namespace pgpm::cli {
 
 // A small streaming JSON writer for the `--json` outputs: indented, keys in the order written.
@@ -48,5 +50,8 @@ private:
     std::vector<Level> levels_;
     bool after_key_ = false;
 };
+
+// An array of {severity, file, line, column, message, notes} objects.
+void write_diagnostics(JsonWriter& json, const Diagnostics& diagnostics);
 
 }  // namespace pgpm::cli

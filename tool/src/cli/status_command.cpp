@@ -10,33 +10,11 @@
 #include "cli/json_writer.hpp"
 #include "cli/target_selection.hpp"
 #include "engine/status.hpp"
-#include "io/text_file.hpp"
-#include "ledger/hash.hpp"
 #include "ledger/ledger.hpp"
 
 namespace pgpm::cli {
 
 namespace {
-
-std::vector<engine::DeployedRecord> deployed_records(const ledger::LedgerSnapshot& snapshot,
-                                                     std::string_view package) {
-    std::vector<engine::DeployedRecord> records;
-    for (const auto& row : snapshot.deployed_changes(package))
-        records.push_back({row.change_name, row.script_hash, row.deployed_at, row.deployed_by});
-    return records;
-}
-
-engine::ModuleStatus status_of(const workspace::Module& module,
-                               const ledger::LedgerSnapshot& snapshot) {
-    const auto current_hash = [&module](std::string_view change) -> std::optional<std::string> {
-        auto bytes = io::read_file(module.directory / "deploy" / (std::string(change) + ".sql"));
-        if (!bytes)
-            return std::nullopt;
-        return ledger::script_hash(*bytes);
-    };
-    return engine::module_status(module.name, module.plan, deployed_records(snapshot, module.name),
-                                 current_hash);
-}
 
 void write_json(std::ostream& out, const std::string& database,
                 const std::vector<engine::ModuleStatus>& statuses) {
@@ -137,7 +115,7 @@ int run_status(const TargetRequest& request, const GlobalOptions& options) {
 
     std::vector<engine::ModuleStatus> statuses;
     for (const auto* module : targets->modules)
-        statuses.push_back(status_of(*module, *snapshot));
+        statuses.push_back(engine::module_status(*module, *snapshot));
     if (options.json)
         write_json(std::cout, connection->database_name(), statuses);
     else

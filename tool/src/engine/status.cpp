@@ -1,5 +1,8 @@
 #include "engine/status.hpp"
 
+#include "io/text_file.hpp"
+#include "ledger/hash.hpp"
+
 #include <map>
 
 namespace pgpm::engine {
@@ -45,6 +48,20 @@ ModuleStatus module_status(std::string_view name, const plan::Plan& plan,
             status.orphaned.push_back(record.change);
     }
     return status;
+}
+
+ModuleStatus module_status(const workspace::Module& module,
+                           const ledger::LedgerSnapshot& snapshot) {
+    std::vector<DeployedRecord> records;
+    for (const auto& row : snapshot.deployed_changes(module.name))
+        records.push_back({row.change_name, row.script_hash, row.deployed_at, row.deployed_by});
+    const auto current_hash = [&module](std::string_view change) -> std::optional<std::string> {
+        auto bytes = io::read_file(module.directory / "deploy" / (std::string(change) + ".sql"));
+        if (!bytes)
+            return std::nullopt;
+        return ledger::script_hash(*bytes);
+    };
+    return module_status(module.name, module.plan, records, current_hash);
 }
 
 }  // namespace pgpm::engine

@@ -6,7 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ledger/ledger.hpp"
 #include "plan/plan.hpp"
+#include "workspace/workspace.hpp"
 
 // `migrate status` decisions: what a module's plan and its ledger rows say, without a database,
 // so that the rules (SPEC §2: drift, "prefix of its plan", orphaned rows) are testable by hand.
@@ -52,5 +54,8 @@ using CurrentHash = std::function<std::optional<std::string>(std::string_view ch
 ModuleStatus module_status(std::string_view name, const plan::Plan& plan,
                            const std::vector<DeployedRecord>& deployed,
                            const CurrentHash& current_hash);
+
+// The status of a loaded module against the ledger a run read, hashing its deploy files now.
+ModuleStatus module_status(const workspace::Module& module, const ledger::LedgerSnapshot& snapshot);
 
 }  // namespace pgpm::engine

@@ -73,7 +73,6 @@ std::string_view event_type_name(EventType type) {
     return "verify";
 }
 
-
 // `sql` with each `$n` replaced by values[n - 1] as an escaped literal (PQescapeLiteral), NULL for
 // nullopt: the statement can then travel in one simple-query message together with the change's
 // script, one round trip per change where parameters would need a second.
@@ -83,8 +82,8 @@ tl::expected<std::string, db::SqlError> bind_literals(
     std::string bound;
     bound.reserve(sql.size() + 128);
     for (std::size_t at = 0; at < sql.size();) {
-        const bool placeholder = sql[at] == '$' && at + 1 < sql.size() && sql[at + 1] >= '1' &&
-                                 sql[at + 1] <= '9';
+        const bool placeholder =
+            sql[at] == '$' && at + 1 < sql.size() && sql[at + 1] >= '1' && sql[at + 1] <= '9';
         if (!placeholder) {
             bound += sql[at++];
             continue;
@@ -158,8 +157,9 @@ tl::expected<bool, db::SqlError> record_revert(db::Connection& connection, std::
     if (!statement)
         return tl::unexpected(std::move(statement.error()));
     // The statement's result is its event INSERT, which inserts a row only for a deleted change.
-    return connection.exec(*statement).map(
-        [](const db::Result& result) { return result.affected_rows() == 1; });
+    return connection.exec(*statement).map([](const db::Result& result) {
+        return result.affected_rows() == 1;
+    });
 }
 
 tl::expected<void, db::SqlError> record_events(db::Connection& connection, EventType type,
@@ -178,10 +178,9 @@ tl::expected<void, db::SqlError> record_events(db::Connection& connection, Event
         failed.push_back(event.failure ? "t" : "f");
     }
     return connection
-        .exec_params(kRecordEvents,
-                     {event_type_name(type), package, text_array_literal(changes),
-                      text_array_literal(messages), text_array_literal(codes),
-                      text_array_literal(failed)})
+        .exec_params(kRecordEvents, {event_type_name(type), package, text_array_literal(changes),
+                                     text_array_literal(messages), text_array_literal(codes),
+                                     text_array_literal(failed)})
         .map([](const db::Result&) {});
 }
 

@@ -1,0 +1,97 @@
+#include "cli/lifecycle_support.hpp"
+
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/diagnostic_printer.hpp"
+#include "diag/located_diagnostic.hpp"
+#include "diag/text_position.hpp"
+
+namespace pgpm::cli {
+
+void add_tx_option(CLI::App* parser, engine::TxMode& mode) {
+    const std::map<std::string, engine::TxMode> modes{{"change", engine::TxMode::change},
+                                                      {"module", engine::TxMode::module},
+                                                      {"all", engine::TxMode::all}};
+    parser
+        ->add_option("--tx", mode,
+                     "Transaction per change (default), per module, or one for the whole run")
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case))
+        ->option_text("change|module|all");
+}
+
+tl::expected<void, UsageError> apply_to_shorthand(TargetRequest& request, std::string& to) {
+    const auto colon = request.module.find(':');
+    if (colon == std::string::npos)
+        return {};
+    if (!to.empty()) {
+        return tl::unexpected(UsageError{fmt::format(
+            "\"{}\" already says where to stop; it cannot be combined with --to", request.module)});
+    }
+    to = request.module.substr(colon + 1);
+    request.module.resize(colon);
+    if (request.module.empty() || to.empty()) {
+        return tl::unexpected(
+            UsageError{"expected MODULE:@TAG or MODULE:CHANGE, e.g. app:@v1.0.0"});
+    }
+    return {};
+}
+
+Diagnostics non_transactional_refusals(const engine::RunPlan& plan, engine::TxMode mode) {
+    Diagnostics refusals;
+    if (mode == engine::TxMode::change)
+        return refusals;
+    for (const auto& step : plan.modules) {
+        for (const auto& planned : step.changes) {
+            const auto& prepared = planned.script.prepared;
+            for (const auto& statement : prepared.statements()) {
+                if (!statement.non_transactional)
+                    continue;
+                refusals.push_back(diagnostic_at_offset(
+                    Severity::error, planned.script.display_path, LineIndex(prepared.original()),
+                    statement.begin,
+                    fmt::format("change {}:{} cannot run under --tx {}: PostgreSQL refuses this "
+                                "statement inside a transaction block; use --tx change",
+                                step.module->name, planned.change->name,
+                                mode == engine::TxMode::module ? "module" : "all")));
+                break;
+            }
+        }
+    }
+    return refusals;
+}
+
+std::string format_duration(std::chrono::microseconds took) {
+    const double ms = static_cast<double>(took.count()) / 1000.0;
+    return ms >= 1000 ? fmt::format("{:.2f} s", ms / 1000) : fmt::format("{:.1f} ms", ms);
+}
+
+engine::ProgressSink progress_printer(const GlobalOptions& options) {
+    if (options.quiet)
+        return {};
+    return [](std::string_view verb, std::string_view module, std::string_view change,
+              std::chrono::microseconds took) {
+        std::cerr << fmt::format("  {} {}:{} ({})\n", verb, module, change, format_duration(took));
+    };
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, const GlobalOptions& options) {
+    DiagnosticPrinter(std::cerr, options.color_on_stderr()).print(diagnostics, options.quiet);
+}
+
+ExitCode report_refusal(const engine::Refusal& refusal, const GlobalOptions& options) {
+    print_diagnostics(refusal.diagnostics, options);
+    switch (refusal.kind) {
+        case engine::Refusal::Kind::usage:
+            return exit_usage;
+        case engine::Refusal::Kind::invalid_input:
+            return exit_invalid_input;
+        case engine::Refusal::Kind::refused:
+            break;
+    }
+    return exit_failure;
+}
+
+}  // namespace pgpm::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <tl/expected.hpp>
+
+#include "cli/exit_code.hpp"
+#include "cli/global_options.hpp"
+#include "cli/target_selection.hpp"
+#include "engine/change_runner.hpp"
+#include "engine/run_plan.hpp"
+#include "engine/run_report.hpp"
+
+// What deploy, revert and verify share on the command line: their options, the MODULE:@tag
+// shorthand, progress lines and how refusals and problems are printed.
+namespace pgpm::cli {
+
+// --tx change|module|all.
+void add_tx_option(CLI::App* parser, engine::TxMode& mode);
+
+// `MODULE:@tag` and `MODULE:change` in the positional MODULE are `MODULE --to ...`.
+tl::expected<void, UsageError> apply_to_shorthand(TargetRequest& request, std::string& to);
+
+// Under --tx module|all, a change that must run outside a transaction block is refused before
+// anything runs, located at the statement (exit 2).
+Diagnostics non_transactional_refusals(const engine::RunPlan& plan, engine::TxMode mode);
+
+// "  deploy app:users (1.2 ms)" on stderr per change, unless -q.
+engine::ProgressSink progress_printer(const GlobalOptions& options);
+
+void print_diagnostics(const Diagnostics& diagnostics, const GlobalOptions& options);
+
+// Prints a refusal and returns its exit code.
+ExitCode report_refusal(const engine::Refusal& refusal, const GlobalOptions& options);
+
+// "1.23 s" or "45.6 ms".
+std::string format_duration(std::chrono::microseconds took);
+
+}  // namespace pgpm::cli

@@ -1,0 +1,89 @@
+#include "engine/change_runner.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/sql_failure.hpp"
+
+namespace pgpm::engine {
+
+namespace {
+
+constexpr std::string_view kResetSession = "RESET ALL;RESET ROLE;";
+
+tl::expected<void, db::SqlError> exec(db::Connection& connection, std::string_view sql) {
+    return connection.exec(sql).map([](const db::Result&) {});
+}
+
+}  // namespace
+
+bool ChangeRunner::in_run_transaction() const {
+    return connection_.in_transaction();
+}
+
+tl::expected<void, db::SqlError> ChangeRunner::begin_run() {
+    return mode_ == TxMode::all ? exec(connection_, "BEGIN") : tl::expected<void, db::SqlError>();
+}
+
+tl::expected<void, db::SqlError> ChangeRunner::begin_module() {
+    return mode_ == TxMode::module ? exec(connection_, "BEGIN")
+                                   : tl::expected<void, db::SqlError>();
+}
+
+tl::expected<void, db::SqlError> ChangeRunner::end_module() {
+    return mode_ == TxMode::module ? exec(connection_, "COMMIT")
+                                   : tl::expected<void, db::SqlError>();
+}
+
+tl::expected<void, db::SqlError> ChangeRunner::end_run() {
+    return mode_ == TxMode::all ? exec(connection_, "COMMIT") : tl::expected<void, db::SqlError>();
+}
+
+void ChangeRunner::abandon() {
+    if (connection_.in_transaction())
+        (void)exec(connection_, "ROLLBACK");
+}
+
+tl::expected<void, ScriptFailure> ChangeRunner::run_change(const ChangeScript& script,
+                                                           std::string_view ledger_sql) {
+    Envelope envelope;
+    if (mode_ == TxMode::change) {
+        envelope.before = "BEGIN;";
+        envelope.before_statements = 1;
+    }
+    envelope.after =
+        fmt::format("{}{};{}", kResetSession, ledger_sql, mode_ == TxMode::change ? "COMMIT" : "");
+    envelope.after_purpose = "recording the change in pgpm_migrate";
+    return run_enveloped(connection_, script, envelope);
+}
+
+tl::expected<void, ScriptFailure> ChangeRunner::run_non_transactional_change(
+    const ChangeScript& script, std::string_view ledger_sql) {
+    if (auto ran = run_statement_by_statement(connection_, script); !ran)
+        return ran;
+    const auto bookkeeping = fmt::format("{}BEGIN;{};COMMIT", kResetSession, ledger_sql);
+    if (auto recorded = exec(connection_, bookkeeping); !recorded) {
+        auto diagnostic = script_error_after(
+            script, recorded.error(),
+            "its statements ran and committed, but recording the change in pgpm_migrate failed");
+        return tl::unexpected(ScriptFailure{std::move(diagnostic), std::move(recorded.error())});
+    }
+    return {};
+}
+
+tl::expected<void, db::SqlError> ChangeRunner::run_statements(std::string_view sql) {
+    return exec(connection_, sql);
+}
+
+tl::expected<void, ScriptFailure> ChangeRunner::run_verify(const ChangeScript& script) {
+    const bool nested = in_run_transaction();
+    Envelope envelope{.before = nested ? "SAVEPOINT pgpm_verify;" : "BEGIN;",
+                      .before_statements = 1,
+                      .after = nested ? "ROLLBACK TO SAVEPOINT pgpm_verify" : "ROLLBACK",
+                      .after_purpose = "rolling back the verify script"};
+    auto verified = run_enveloped(connection_, script, envelope);
+    if (!verified)
+        (void)exec(connection_, nested ? "ROLLBACK TO SAVEPOINT pgpm_verify" : "ROLLBACK");
+    return verified;
+}
+
+}  // namespace pgpm::engine

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <tl/expected.hpp>
+
+#include "db/connection.hpp"
+#include "engine/change_script.hpp"
+#include "engine/script_runner.hpp"
+
+// The transaction modes of deploy and revert (SPEC §3), and what they mean for each change:
+// where BEGIN and COMMIT go, and that each change starts from the session's initial settings.
+namespace pgpm::engine {
+
+enum class TxMode {
+    change,  // each change and its ledger rows commit together
+    module,  // each module, with its CREATE EXTENSIONs, is all-or-nothing
+    all,     // the whole run is all-or-nothing
+};
+
+class ChangeRunner {
+public:
+    ChangeRunner(db::Connection& connection, TxMode mode) : connection_(connection), mode_(mode) {}
+
+    TxMode mode() const { return mode_; }
+
+    // Mark the boundaries of the run and of each module; they begin and commit the transactions
+    // the mode asks for.
+    tl::expected<void, db::SqlError> begin_run();
+    tl::expected<void, db::SqlError> begin_module();
+    tl::expected<void, db::SqlError> end_module();
+    tl::expected<void, db::SqlError> end_run();
+    // After a failure: rolls back whatever transaction is open, so the failed work is undone
+    // and the connection is usable for the failure's event.
+    void abandon();
+
+    // Runs a change's script followed by `ledger_sql`, its ledger rows, with RESET ALL and
+    // RESET ROLE in between so that the rows are written as the session's own role and the next
+    // change starts clean. Under --tx change the change commits with its rows, in one round trip.
+    tl::expected<void, ScriptFailure> run_change(const ChangeScript& script,
+                                                 std::string_view ledger_sql);
+
+    // A change PostgreSQL refuses inside a transaction block: only under --tx change, statement
+    // by statement, then its rows in a transaction of their own.
+    tl::expected<void, ScriptFailure> run_non_transactional_change(const ChangeScript& script,
+                                                                   std::string_view ledger_sql);
+
+    // Statements of the run's own, such as CREATE EXTENSION, in the current transaction (in
+    // autocommit under --tx change).
+    tl::expected<void, db::SqlError> run_statements(std::string_view sql);
+
+    // A verify script in a transaction that is always rolled back (a savepoint inside the run's
+    // transaction under --tx all).
+    tl::expected<void, ScriptFailure> run_verify(const ChangeScript& script);
+
+private:
+    bool in_run_transaction() const;
+
+    db::Connection& connection_;
+    TxMode mode_;
+};
+
+}  // namespace pgpm::engine

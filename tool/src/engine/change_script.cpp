@@ -1,0 +1,58 @@
+#include "engine/change_script.hpp"
+
+#include <fmt/format.h>
+
+#include "diag/located_diagnostic.hpp"
+#include "diag/text_position.hpp"
+#include "io/text_file.hpp"
+#include "ledger/hash.hpp"
+
+namespace pgpm::engine {
+
+std::string_view script_kind_name(ScriptKind kind) {
+    switch (kind) {
+        case ScriptKind::deploy:
+            return "deploy";
+        case ScriptKind::revert:
+            return "revert";
+        case ScriptKind::verify:
+            return "verify";
+    }
+    return "deploy";
+}
+
+tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Module& module,
+                                                           const plan::Change& change,
+                                                           ScriptKind kind,
+                                                           const io::DisplayPaths& paths) {
+    const auto path = module.directory / std::string(script_kind_name(kind)) /
+                      (std::string(change.name) + ".sql");
+    ChangeScript script{.display_path = paths.show(path), .script_hash = {}, .prepared = {}};
+    auto bytes = io::read_file(path);
+    if (!bytes) {
+        const std::string_view plan_text =
+            module.plan.source ? std::string_view(*module.plan.source) : std::string_view();
+        const auto line = LineIndex(plan_text).line_text(change.line);
+        const auto indent = line.find_first_not_of(" \t");
+        return tl::unexpected(Diagnostics{diagnostic_at(
+            Severity::error, paths.show(module.directory / "pgpm.plan"), plan_text, change.line,
+            static_cast<int>(count_code_points(line.substr(0, indent))) + 1,
+            fmt::format("cannot read the {} script {} of change \"{}\": {}", script_kind_name(kind),
+                        script.display_path, change.name, bytes.error()))});
+    }
+    script.script_hash = ledger::script_hash(*bytes);
+    auto prepared = sql::prepare_script(std::move(*bytes));
+    if (!prepared.errors.empty()) {
+        const LineIndex lines(prepared.script.original());
+        Diagnostics diagnostics;
+        for (const auto& error : prepared.errors) {
+            diagnostics.push_back(diagnostic_at_offset(Severity::error, script.display_path, lines,
+                                                       error.offset, error.message));
+        }
+        return tl::unexpected(std::move(diagnostics));
+    }
+    script.prepared = std::move(prepared.script);
+    return script;
+}
+
+}  // namespace pgpm::engine

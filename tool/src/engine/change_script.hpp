@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <tl/expected.hpp>
+
+#include "diag/diagnostic.hpp"
+#include "io/display_paths.hpp"
+#include "plan/plan.hpp"
+#include "sql/script.hpp"
+#include "workspace/workspace.hpp"
+
+// The deploy, revert and verify scripts of a change, read and parsed before anything runs
+// (SPEC §3), so that a syntax error stops a run before its first statement.
+namespace pgpm::engine {
+
+enum class ScriptKind { deploy, revert, verify };
+
+// "deploy", "revert" or "verify": the script's folder, and the verb of progress lines.
+std::string_view script_kind_name(ScriptKind kind);
+
+struct ChangeScript {
+    std::string display_path;  // as diagnostics show it, e.g. `packages/app/deploy/users.sql`
+    std::string script_hash;   // SHA-256 of the raw bytes, BOM included (SPEC §2)
+    sql::PreparedScript prepared;
+};
+
+// Reads and prepares one script. A missing or empty script is reported at the change's plan
+// line, a syntax error where it is in the script.
+tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Module& module,
+                                                           const plan::Change& change,
+                                                           ScriptKind kind,
+                                                           const io::DisplayPaths& paths);
+
+}  // namespace pgpm::engine

@@ -1,0 +1,281 @@
+#include "engine/run_executor.hpp"
+
+#include <chrono>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "diag/located_diagnostic.hpp"
+#include "engine/sql_failure.hpp"
+#include "ledger/record.hpp"
+
+namespace pgpm::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::chrono::microseconds since(Clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+}
+
+class RunExecutor {
+public:
+    RunExecutor(db::Connection& connection, const ledger::LedgerShape& shape, Direction direction,
+                const RunOptions& options, const ProgressSink& progress, RunReport& report)
+        : connection_(connection),
+          shape_(shape),
+          direction_(direction),
+          options_(options),
+          progress_(progress),
+          report_(report),
+          runner_(connection, options.tx) {}
+
+    void run(const RunPlan& plan) {
+        if (!check(runner_.begin_run(), "starting the run's transaction"))
+            return stop();
+        for (const auto& step : plan.modules) {
+            if (!run_module(step))
+                return stop();
+        }
+        if (direction_ == Direction::deploy && options_.tx == TxMode::all) {
+            for (const auto& step : plan.modules) {
+                if (!verify_module(step))
+                    return stop();
+            }
+        }
+        if (!check(runner_.end_run(), "committing the run"))
+            return stop();
+        report_.changes += uncommitted_;
+        uncommitted_ = 0;
+        if (direction_ == Direction::revert && options_.verify) {
+            for (const auto& step : plan.modules)
+                confirm_reverted(step);
+        }
+    }
+
+private:
+    bool run_module(const ModuleRun& step) {
+        const auto& module = *step.module;
+        if (!check(runner_.begin_module(), "starting the transaction of module " + module.name))
+            return false;
+        if (direction_ == Direction::deploy && !step.changes.empty() && !create_extensions(module))
+            return false;
+        for (const auto& planned : step.changes) {
+            if (!run_change(module, planned))
+                return false;
+        }
+        if (step.tags_to_sync && !sync_tags(module, *step.tags_to_sync))
+            return false;
+        if (!check(runner_.end_module(), "committing module " + module.name))
+            return false;
+        if (options_.tx == TxMode::module) {
+            report_.changes += uncommitted_;
+            uncommitted_ = 0;
+        }
+        return direction_ == Direction::revert || options_.tx == TxMode::all || verify_module(step);
+    }
+
+    bool create_extensions(const workspace::Module& module) {
+        std::string sql;
+        for (const auto& extension : module.extension_requires) {
+            auto name = connection_.escape_identifier(extension);
+            if (!check(name, "quoting extension " + extension))
+                return false;
+            sql += fmt::format("CREATE EXTENSION IF NOT EXISTS {} CASCADE;", *name);
+        }
+        if (sql.empty())
+            return true;
+        auto created = runner_.run_statements(sql);
+        if (created)
+            return true;
+        auto diagnostic = diagnostic_for(
+            Severity::error, module.display_directory + "/" + module.name + ".control",
+            fmt::format("creating the extensions module {} requires failed: {}", module.name,
+                        error_message(created.error())));
+        diagnostic.notes = error_notes(created.error());
+        report_.problems.push_back(std::move(diagnostic));
+        return false;
+    }
+
+    bool run_change(const workspace::Module& module, const PlannedChange& planned) {
+        const auto& change = *planned.change;
+        auto record = direction_ == Direction::deploy
+                          ? ledger::deploy_statement(connection_, module.name, change.name,
+                                                     planned.script.script_hash, planned.required)
+                          : ledger::revert_statement(connection_, module.name, change.name);
+        if (!check(record, "preparing the ledger rows of " + std::string(change.name)))
+            return false;
+        std::string ledger_sql = std::move(*record);
+        if (planned.tags_after) {
+            auto tags =
+                ledger::sync_tags_statement(connection_, shape_, module.name, *planned.tags_after);
+            if (!check(tags, "preparing the tags rows of " + module.name))
+                return false;
+            if (*tags)
+                ledger_sql += ";" + **tags;
+        }
+
+        const auto start = Clock::now();
+        const bool alone = planned.script.prepared.is_non_transactional();
+        auto ran = alone ? runner_.run_non_transactional_change(planned.script, ledger_sql)
+                         : runner_.run_change(planned.script, ledger_sql);
+        if (!ran) {
+            fail_change(module, change.name, std::move(ran.error()));
+            return false;
+        }
+        if (progress_)
+            progress_(verb(), module.name, change.name, since(start));
+        if (options_.tx == TxMode::change)
+            ++report_.changes;
+        else
+            ++uncommitted_;
+        return true;
+    }
+
+    bool sync_tags(const workspace::Module& module, const std::vector<ledger::TagRecord>& tags) {
+        auto statement = ledger::sync_tags_statement(connection_, shape_, module.name, tags);
+        if (!check(statement, "preparing the tags rows of " + module.name))
+            return false;
+        return !*statement ||
+               check(runner_.run_statements(**statement), "recording the tags of " + module.name);
+    }
+
+    // Verify scripts of a module the run completed; their outcomes are logged as events.
+    bool verify_module(const ModuleRun& step) {
+        if (!step.completes || !options_.verify)
+            return true;
+        const auto& module = *step.module;
+        std::vector<ledger::EventRecord> events;
+        std::optional<ScriptFailure> failure;
+        for (std::size_t i = 0; i < step.verify.size() && !failure; ++i) {
+            const auto& change = module.plan.changes[i];
+            const auto start = Clock::now();
+            auto verified = runner_.run_verify(step.verify[i]);
+            if (!verified) {
+                events.push_back({std::string(change.name),
+                                  ledger::EventFailure{verified.error().error.message,
+                                                       verified.error().error.sqlstate}});
+                failure = std::move(verified.error());
+                failure->diagnostic.notes.push_back(fmt::format(
+                    "note: verify of {}:{} failed after deploying it", module.name, change.name));
+                break;
+            }
+            events.push_back({std::string(change.name), std::nullopt});
+            ++report_.verified;
+            if (progress_)
+                progress_("verify", module.name, change.name, since(start));
+        }
+        if (failure && options_.tx == TxMode::all)
+            runner_.abandon();  // the events must outlive the rollback of the run
+        if (auto logged =
+                ledger::record_events(connection_, ledger::EventType::verify, module.name, events);
+            !logged) {
+            warn_event_not_logged(logged.error());
+        }
+        if (!failure)
+            return true;
+        report_.problems.push_back(std::move(failure->diagnostic));
+        return false;
+    }
+
+    // A revert is confirmed by the verify scripts of its changes failing now; one that passes
+    // means the revert script left something behind. Not logged as events (SPEC §2).
+    void confirm_reverted(const ModuleRun& step) {
+        const auto& module = *step.module;
+        for (std::size_t i = 0; i < step.verify.size(); ++i) {
+            if (!runner_.run_verify(step.verify[i]))
+                continue;
+            report_.problems.push_back(diagnostic_for(
+                Severity::warning, step.verify[i].display_path,
+                fmt::format("change {}:{} is reverted, but its verify script still passes: does "
+                            "its revert script undo everything its deploy script did?",
+                            module.name, step.changes[i].change->name)));
+        }
+    }
+
+    std::string_view verb() const { return direction_ == Direction::deploy ? "deploy" : "revert"; }
+
+    void fail_change(const workspace::Module& module, std::string_view change,
+                     ScriptFailure failure) {
+        runner_.abandon();
+        failure.diagnostic.notes.push_back(outcome_note(module, change));
+        report_.problems.push_back(std::move(failure.diagnostic));
+        const auto type =
+            direction_ == Direction::deploy ? ledger::EventType::deploy : ledger::EventType::revert;
+        if (auto logged = ledger::record_event(
+                connection_, type, module.name, change,
+                ledger::EventFailure{failure.error.message, failure.error.sqlstate});
+            !logged) {
+            warn_event_not_logged(logged.error());
+        }
+    }
+
+    std::string outcome_note(const workspace::Module& module, std::string_view change) const {
+        switch (options_.tx) {
+            case TxMode::change:
+                return fmt::format(
+                    "note: {} stopped at {}:{}, which was rolled back; the {} change(s) this run "
+                    "finished before it stay {}ed",
+                    verb(), module.name, change, report_.changes, verb());
+            case TxMode::module:
+                return fmt::format(
+                    "note: {} stopped at {}:{}; module {}'s changes of this run were rolled back "
+                    "(--tx module), {} change(s) of earlier modules stay {}ed",
+                    verb(), module.name, change, module.name, report_.changes, verb());
+            case TxMode::all:
+                break;
+        }
+        return fmt::format(
+            "note: {} stopped at {}:{}; the whole run was rolled back (--tx all), nothing of it "
+            "took effect",
+            verb(), module.name, change);
+    }
+
+    template <typename T>
+    bool check(const tl::expected<T, db::SqlError>& done, const std::string& what) {
+        if (done)
+            return true;
+        auto diagnostic = diagnostic_for(
+            Severity::error, {}, fmt::format("{} failed: {}", what, error_message(done.error())));
+        diagnostic.notes = error_notes(done.error());
+        report_.problems.push_back(std::move(diagnostic));
+        return false;
+    }
+
+    void warn_event_not_logged(const db::SqlError& error) {
+        report_.problems.push_back(
+            diagnostic_for(Severity::warning, {},
+                           fmt::format("could not log the event in pgpm_migrate.events: {}",
+                                       error_message(error))));
+    }
+
+    void stop() {
+        runner_.abandon();
+        uncommitted_ = 0;
+        report_.failed = true;
+    }
+
+    db::Connection& connection_;
+    const ledger::LedgerShape& shape_;
+    Direction direction_;
+    const RunOptions& options_;
+    const ProgressSink& progress_;
+    RunReport& report_;
+    ChangeRunner runner_;
+    std::size_t uncommitted_ = 0;  // deployed inside a module's or the run's open transaction
+};
+
+}  // namespace
+
+RunReport execute_run(db::Connection& connection, const ledger::LedgerShape& shape,
+                      const RunPlan& plan, const RunOptions& options,
+                      const ProgressSink& progress) {
+    RunReport report;
+    for (const auto& warning : plan.warnings)
+        report.problems.push_back(warning);
+    RunExecutor(connection, shape, plan.direction, options, progress, report).run(plan);
+    return report;
+}
+
+}  // namespace pgpm::engine
