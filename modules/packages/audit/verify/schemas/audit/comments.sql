@@ -1,4 +1,8 @@
 -- Verify app-audit:schemas/audit/comments on pg
 
--- Comments are documentation only: nothing here can break the application,
--- so this change has nothing to verify.
+BEGIN;
+
+SELECT 1 / (obj_description('audit'::regnamespace, 'pg_namespace') IS NOT NULL)::int;
+SELECT 1 / (obj_description('audit.log'::regclass, 'pg_class') IS NOT NULL)::int;
+
+ROLLBACK;
