@@ -118,24 +118,23 @@ tl::expected<Connection, ConnectError> Connection::open(const std::string& targe
     });
 }
 
-tl::expected<Connection, ConnectError> Connection::open_maintenance(const std::string& target) {
-    ConnectError error;
-    for (const char* database : {"postgres", "template1"}) {
-        auto params = params_with_database(target, database);
-        if (!params) {
-            return tl::unexpected(
-                ConnectError{ConnectFailure::other, mask_password(params.error(), target), ""});
-        }
-        auto connection = connect(*params, target);
-        if (connection) {
-            return Connection(std::move(*connection));
-        }
-        error = std::move(connection.error());
-        if (error.kind != ConnectFailure::database_missing) {
-            break;
-        }
+tl::expected<Connection, ConnectError> Connection::open_database(const std::string& target,
+                                                                 const std::string& database) {
+    auto params = params_with_database(target, database);
+    if (!params) {
+        return tl::unexpected(
+            ConnectError{ConnectFailure::other, mask_password(params.error(), target), ""});
     }
-    return tl::unexpected(std::move(error));
+    return connect(*params, target).map([](ConnectionPtr connection) {
+        return Connection(std::move(connection));
+    });
+}
+
+tl::expected<Connection, ConnectError> Connection::open_maintenance(const std::string& target) {
+    auto connection = open_database(target, "postgres");
+    if (!connection && connection.error().kind == ConnectFailure::database_missing)
+        connection = open_database(target, "template1");
+    return connection;
 }
 
 std::string Connection::database_name() const {

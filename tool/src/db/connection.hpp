@@ -41,6 +41,10 @@ public:
     // client_encoding is UTF8 unless the target names another.
     static tl::expected<Connection, ConnectError> open(const std::string& target);
 
+    // The target's server, role and settings, but database `database`.
+    static tl::expected<Connection, ConnectError> open_database(const std::string& target,
+                                                                const std::string& database);
+
     // The target's server, role and settings, but the `postgres` database, else `template1`.
     static tl::expected<Connection, ConnectError> open_maintenance(const std::string& target);
 
