@@ -66,10 +66,10 @@ int run(int argc, char** argv) {
     GlobalOptions options;
     add_global_options(app, options);
 
-    std::vector<Command> commands{add_check_command(app),      add_describe_command(app),
-                                  add_tag_command(app),        add_deploy_command(app),
-                                  add_verify_command(app),     add_revert_command(app),
-                                  add_admin_users_command(app)};
+    std::vector<Command> commands{add_check_command(app),       add_describe_command(app),
+                                  add_tag_command(app),         add_deploy_command(app),
+                                  add_verify_command(app),      add_revert_command(app),
+                                  add_admin_users_command(app), add_test_packages_command(app)};
     for (auto& command : add_status_commands(app))
         commands.push_back(std::move(command));
     for (auto& command : add_server_commands(app))

@@ -23,6 +23,7 @@ Command add_deploy_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
 Command add_revert_command(CLI::App& app);
 Command add_admin_users_command(CLI::App& app);
+Command add_test_packages_command(CLI::App& app);
 std::vector<Command> add_status_commands(CLI::App& app);  // `migrate status` and its alias `status`
 std::vector<Command> add_server_commands(CLI::App& app);
 
