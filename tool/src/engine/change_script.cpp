@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "diag/located_diagnostic.hpp"
-#include "diag/text_position.hpp"
 #include "io/text_file.hpp"
 #include "ledger/hash.hpp"
 
@@ -21,6 +20,22 @@ std::string_view script_kind_name(ScriptKind kind) {
     return "deploy";
 }
 
+std::string_view plan_text(const workspace::Module& module) {
+    return module.plan.source ? std::string_view(*module.plan.source) : std::string_view();
+}
+
+Diagnostic diagnostic_at_change(const workspace::Module& module, const plan::Change& change,
+                                const LineIndex& plan_lines, const io::DisplayPaths& paths,
+                                std::string message) {
+    const auto line = plan_lines.line_text(change.line);
+    const auto indent = line.find_first_not_of(" \t");
+    return {Severity::error,
+            {paths.show(module.directory / "pgpm.plan"), change.line,
+             static_cast<int>(count_code_points(line.substr(0, indent))) + 1},
+            std::move(message),
+            std::string(line)};
+}
+
 tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Module& module,
                                                            const plan::Change& change,
                                                            ScriptKind kind,
@@ -30,13 +45,8 @@ tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Modu
     ChangeScript script{.display_path = paths.show(path), .script_hash = {}, .prepared = {}};
     auto bytes = io::read_file(path);
     if (!bytes) {
-        const std::string_view plan_text =
-            module.plan.source ? std::string_view(*module.plan.source) : std::string_view();
-        const auto line = LineIndex(plan_text).line_text(change.line);
-        const auto indent = line.find_first_not_of(" \t");
-        return tl::unexpected(Diagnostics{diagnostic_at(
-            Severity::error, paths.show(module.directory / "pgpm.plan"), plan_text, change.line,
-            static_cast<int>(count_code_points(line.substr(0, indent))) + 1,
+        return tl::unexpected(Diagnostics{diagnostic_at_change(
+            module, change, LineIndex(plan_text(module)), paths,
             fmt::format("cannot read the {} script {} of change \"{}\": {}", script_kind_name(kind),
                         script.display_path, change.name, bytes.error()))});
     }

@@ -6,6 +6,7 @@
 #include <tl/expected.hpp>
 
 #include "diag/diagnostic.hpp"
+#include "diag/text_position.hpp"
 #include "io/display_paths.hpp"
 #include "plan/plan.hpp"
 #include "sql/script.hpp"
@@ -25,6 +26,14 @@ struct ChangeScript {
     std::string script_hash;   // SHA-256 of the raw bytes, BOM included (SPEC §2)
     sql::PreparedScript prepared;
 };
+
+// An error at the name of a change on its plan line; `plan_lines` indexes the module's plan text.
+Diagnostic diagnostic_at_change(const workspace::Module& module, const plan::Change& change,
+                                const LineIndex& plan_lines, const io::DisplayPaths& paths,
+                                std::string message);
+
+// The module's plan text, for a LineIndex.
+std::string_view plan_text(const workspace::Module& module);
 
 // Reads and prepares one script. A missing or empty script is reported at the change's plan
 // line, a syntax error where it is in the script.

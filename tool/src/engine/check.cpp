@@ -8,6 +8,7 @@
 
 #include "diag/located_diagnostic.hpp"
 #include "diag/text_position.hpp"
+#include "engine/change_script.hpp"
 #include "io/display_paths.hpp"
 #include "io/text_file.hpp"
 #include "sql/script.hpp"
@@ -33,8 +34,7 @@ public:
         : module_(module), paths_(paths), report_(report) {}
 
     void run() {
-        const LineIndex plan_lines(module_.plan.source ? std::string_view(*module_.plan.source)
-                                                       : std::string_view());
+        const LineIndex plan_lines(plan_text(module_));
         for (const auto& change : module_.plan.changes) {
             for (const char* kind : kScriptKinds)
                 check_script(change, kind, plan_lines);
@@ -48,15 +48,10 @@ private:
         const auto shown = paths_.show(path);
         const auto text = io::read_file(path);
         if (!text || is_blank(*text)) {
-            const auto line = plan_lines.line_text(change.line);
-            const auto name_column = line.find_first_not_of(" \t");
-            report_.diagnostics.push_back(
-                {Severity::error,
-                 {paths_.show(module_.directory / "pgpm.plan"), change.line,
-                  static_cast<int>(count_code_points(line.substr(0, name_column))) + 1},
-                 fmt::format("{} {} script {} for change \"{}\"", text ? "empty" : "missing", kind,
-                             shown, change.name),
-                 std::string(line)});
+            report_.diagnostics.push_back(diagnostic_at_change(
+                module_, change, plan_lines, paths_,
+                fmt::format("{} {} script {} for change \"{}\"", text ? "empty" : "missing", kind,
+                            shown, change.name)));
             return;
         }
         auto prepared = sql::prepare_script(*text);

@@ -14,18 +14,6 @@ namespace pgpm::engine {
 
 namespace {
 
-// A diagnostic at the name of a change on its plan line.
-Diagnostic at_plan_line(const workspace::Module& module, const plan::Change& change,
-                        const io::DisplayPaths& paths, std::string message) {
-    const std::string_view text =
-        module.plan.source ? std::string_view(*module.plan.source) : std::string_view();
-    const auto line = LineIndex(text).line_text(change.line);
-    const auto indent = line.find_first_not_of(" \t");
-    return diagnostic_at(
-        Severity::error, paths.show(module.directory / "pgpm.plan"), text, change.line,
-        static_cast<int>(count_code_points(line.substr(0, indent))) + 1, std::move(message));
-}
-
 // How many leading changes of the plan are deployed: with no out-of-order change, all the
 // deployed ones.
 std::size_t deployed_prefix(const workspace::Module& module,
@@ -172,8 +160,8 @@ tl::expected<RunPlan, Refusal> plan_deploy(const workspace::Workspace& workspace
         for (const auto& drift : status.drifted)
             refused.push_back(drift_diagnostic(*module, drift, snapshot, paths));
         for (const auto& name : status.out_of_order) {
-            refused.push_back(at_plan_line(
-                *module, *module->plan.find_change(name), paths,
+            refused.push_back(diagnostic_at_change(
+                *module, *module->plan.find_change(name), LineIndex(plan_text(*module)), paths,
                 fmt::format("change \"{}\" is pending but planned before changes already "
                             "deployed (last: \"{}\"); deploy refuses out-of-order plans",
                             name, status.last->change)));
@@ -195,8 +183,8 @@ tl::expected<RunPlan, Refusal> plan_deploy(const workspace::Workspace& workspace
                     dependency.module.empty() ? module->name : dependency.module;
                 if (dependency.kind == plan::Dependency::Kind::conflict &&
                     snapshot.is_deployed(owner, dependency.name)) {
-                    refused.push_back(at_plan_line(
-                        *module, change, paths,
+                    refused.push_back(diagnostic_at_change(
+                        *module, change, LineIndex(plan_text(*module)), paths,
                         fmt::format("change \"{}\" conflicts with \"{}:{}\", which is deployed",
                                     change.name, owner, dependency.name)));
                 }

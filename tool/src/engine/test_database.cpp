@@ -93,8 +93,8 @@ tl::expected<std::string, db::SqlError> create_test_database(db::Connection& mai
             db::SqlError taken;
             taken.severity = "ERROR";
             taken.sqlstate = "42P04";
-            taken.message = fmt::format("databases \"{}\" and \"{}\" exist and are not pgpm's",
-                                        name, chosen);
+            taken.message =
+                fmt::format("databases \"{}\" and \"{}\" exist and are not pgpm's", name, chosen);
             return tl::unexpected(std::move(taken));
         }
         if (auto dropped = drop_marked(maintenance, chosen); !dropped)
