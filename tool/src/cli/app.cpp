@@ -74,6 +74,8 @@ int run(int argc, char** argv) {
         commands.push_back(std::move(command));
     for (auto& command : add_server_commands(app))
         commands.push_back(std::move(command));
+    for (auto& command : add_scaffold_commands(app))
+        commands.push_back(std::move(command));
 
     try {
         app.parse(argc, argv);

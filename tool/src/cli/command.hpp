@@ -26,5 +26,6 @@ Command add_admin_users_command(CLI::App& app);
 Command add_test_packages_command(CLI::App& app);
 std::vector<Command> add_status_commands(CLI::App& app);  // `migrate status` and its alias `status`
 std::vector<Command> add_server_commands(CLI::App& app);
+std::vector<Command> add_scaffold_commands(CLI::App& app);  // `init` and `add`
 
 }  // namespace pgpm::cli
