@@ -46,23 +46,13 @@ int run_deploy(DeployRequestOptions request, const GlobalOptions& options) {
                      "--workspace\n";
         return exit_usage;
     }
-    auto targets = select_targets(request.targets);
-    if (!targets) {
-        std::cerr << "pgpm: error: " << targets.error().message << '\n';
-        return exit_usage;
-    }
-    if (has_errors(targets->diagnostics)) {
-        print_diagnostics(targets->diagnostics, options);
-        return exit_invalid_input;
-    }
-    const auto target = resolve_database_target(options);
-    if (!target) {
-        std::cerr << "pgpm: error: " << target.error().message << '\n';
-        return exit_usage;
-    }
+    auto loaded = load_command_targets(request.targets, options);
+    if (!loaded)
+        return loaded.error();
+    const auto& targets = loaded->targets;
     const auto started = std::chrono::steady_clock::now();
     auto session =
-        MigrationSession::open(*target,
+        MigrationSession::open(loaded->database,
                                {.create_database = request.create_database && !request.dry_run,
                                 .lock_and_ensure_ledger = !request.dry_run,
                                 .lock_timeout = std::chrono::seconds(request.lock_timeout)},
@@ -71,8 +61,8 @@ int run_deploy(DeployRequestOptions request, const GlobalOptions& options) {
         return session.error();
 
     const io::DisplayPaths paths(io::normalised_absolute(std::filesystem::current_path()));
-    auto plan = engine::plan_deploy(targets->workspace,
-                                    {.targets = targets->modules,
+    auto plan = engine::plan_deploy(targets.workspace,
+                                    {.targets = targets.modules,
                                      .to = request.to,
                                      .load_verify_scripts = !request.no_verify && !request.dry_run},
                                     (*session)->snapshot(), paths);

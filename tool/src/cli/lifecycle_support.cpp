@@ -5,11 +5,31 @@
 
 #include <fmt/format.h>
 
+#include "cli/database_target.hpp"
 #include "cli/diagnostic_printer.hpp"
 #include "diag/located_diagnostic.hpp"
 #include "diag/text_position.hpp"
 
 namespace pgpm::cli {
+
+tl::expected<CommandTargets, ExitCode> load_command_targets(const TargetRequest& request,
+                                                            const GlobalOptions& options) {
+    auto targets = select_targets(request);
+    if (!targets) {
+        std::cerr << "pgpm: error: " << targets.error().message << '\n';
+        return tl::unexpected(exit_usage);
+    }
+    if (has_errors(targets->diagnostics)) {
+        print_diagnostics(targets->diagnostics, options);
+        return tl::unexpected(exit_invalid_input);
+    }
+    auto database = resolve_database_target(options);
+    if (!database) {
+        std::cerr << "pgpm: error: " << database.error().message << '\n';
+        return tl::unexpected(exit_usage);
+    }
+    return CommandTargets{std::move(*targets), std::move(*database)};
+}
 
 void add_tx_option(CLI::App* parser, engine::TxMode& mode) {
     const std::map<std::string, engine::TxMode> modes{{"change", engine::TxMode::change},

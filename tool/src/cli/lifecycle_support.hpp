@@ -16,6 +16,17 @@
 // shorthand, progress lines and how refusals and problems are printed.
 namespace pgpm::cli {
 
+// The modules a command works on, loaded without errors, and its target database.
+struct CommandTargets {
+    Targets targets;
+    std::string database;  // what -d names, resolved (see resolve_database_target)
+};
+
+// Loads the modules the request names and resolves the target database; prints what is wrong
+// and returns the exit code otherwise (2 for the command line, 3 for invalid files).
+tl::expected<CommandTargets, ExitCode> load_command_targets(const TargetRequest& request,
+                                                            const GlobalOptions& options);
+
 // --tx change|module|all.
 void add_tx_option(CLI::App* parser, engine::TxMode& mode);
 

@@ -65,23 +65,13 @@ int run_revert(RevertRequestOptions request, const GlobalOptions& options) {
         std::cerr << "pgpm: error: --all and --to contradict each other: choose one\n";
         return exit_usage;
     }
-    auto targets = select_targets(request.targets);
-    if (!targets) {
-        std::cerr << "pgpm: error: " << targets.error().message << '\n';
-        return exit_usage;
-    }
-    if (has_errors(targets->diagnostics)) {
-        print_diagnostics(targets->diagnostics, options);
-        return exit_invalid_input;
-    }
-    const auto target = resolve_database_target(options);
-    if (!target) {
-        std::cerr << "pgpm: error: " << target.error().message << '\n';
-        return exit_usage;
-    }
+    auto loaded = load_command_targets(request.targets, options);
+    if (!loaded)
+        return loaded.error();
+    const auto& targets = loaded->targets;
     const auto started = std::chrono::steady_clock::now();
     auto session =
-        MigrationSession::open(*target,
+        MigrationSession::open(loaded->database,
                                {.create_database = false,
                                 .lock_and_ensure_ledger = true,
                                 .lock_timeout = std::chrono::seconds(request.lock_timeout)},
@@ -93,8 +83,8 @@ int run_revert(RevertRequestOptions request, const GlobalOptions& options) {
     const auto scope = request.all           ? engine::RevertScope::all
                        : !request.to.empty() ? engine::RevertScope::to
                                              : engine::RevertScope::last;
-    auto plan = engine::plan_revert(targets->workspace,
-                                    {.modules = targets->modules,
+    auto plan = engine::plan_revert(targets.workspace,
+                                    {.modules = targets.modules,
                                      .whole_workspace = request.targets.workspace,
                                      .scope = scope,
                                      .to = request.to,

@@ -28,27 +28,17 @@ void write_json(std::ostream& out, const std::string& database, const engine::Ru
 }
 
 int run_verify(const TargetRequest& request, const GlobalOptions& options) {
-    auto targets = select_targets(request);
-    if (!targets) {
-        std::cerr << "pgpm: error: " << targets.error().message << '\n';
-        return exit_usage;
-    }
-    if (has_errors(targets->diagnostics)) {
-        print_diagnostics(targets->diagnostics, options);
-        return exit_invalid_input;
-    }
-    const auto target = resolve_database_target(options);
-    if (!target) {
-        std::cerr << "pgpm: error: " << target.error().message << '\n';
-        return exit_usage;
-    }
-    auto session = MigrationSession::open(*target, {}, options);
+    auto loaded = load_command_targets(request, options);
+    if (!loaded)
+        return loaded.error();
+    const auto& targets = loaded->targets;
+    auto session = MigrationSession::open(loaded->database, {}, options);
     if (!session)
         return session.error();
 
     const io::DisplayPaths paths(io::normalised_absolute(std::filesystem::current_path()));
     const auto report = engine::verify_modules(
-        (*session)->connection(), (*session)->snapshot(), targets->modules, paths,
+        (*session)->connection(), (*session)->snapshot(), targets.modules, paths,
         options.json ? engine::ProgressSink{} : progress_printer(options));
     if (options.json) {
         write_json(std::cout, (*session)->connection().database_name(), report);
