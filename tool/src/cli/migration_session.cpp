@@ -37,6 +37,7 @@ tl::expected<std::unique_ptr<MigrationSession>, ExitCode> MigrationSession::open
     std::unique_ptr<MigrationSession> session(new MigrationSession(std::move(*connection)));
     auto& db = session->connection_;
 
+    std::optional<ledger::LedgerShape> shape;  // known once the ledger is ensured
     if (options.lock_and_ensure_ledger) {
         const auto announce = [&](const db::LockHolder& holder) {
             std::cerr << "pgpm: waiting for the migration lock on database \"" << db.database_name()
@@ -71,8 +72,9 @@ tl::expected<std::unique_ptr<MigrationSession>, ExitCode> MigrationSession::open
         }
         if (ensured->warning && !global.quiet)
             std::cerr << "pgpm: warning: " << ensured->warning->message << '\n';
+        shape = ensured->shape;
     }
-    auto snapshot = ledger::read_ledger(db);
+    auto snapshot = shape ? ledger::read_ledger(db, *shape) : ledger::read_ledger(db);
     if (!snapshot) {
         std::cerr << "pgpm: error: cannot read the ledger: " << snapshot.error().message << '\n';
         return tl::unexpected(exit_failure);

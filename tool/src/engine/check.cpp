@@ -110,11 +110,9 @@ private:
             std::sort(strays.begin(), strays.end());
             for (const auto& stray : strays) {
                 report_.diagnostics.push_back(
-                    {Severity::warning,
-                     {paths_.show(stray), 0, 0},
-                     fmt::format("{} script is not named by any change of {}", kind,
-                                 paths_.show(module_.directory / "pgpm.plan")),
-                     {}});
+                    diagnostic_for(Severity::warning, paths_.show(stray),
+                                   fmt::format("{} script is not named by any change of {}", kind,
+                                               paths_.show(module_.directory / "pgpm.plan"))));
             }
         }
     }

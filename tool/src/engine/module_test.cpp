@@ -78,7 +78,7 @@ private:
     }
 
     std::optional<ledger::LedgerSnapshot> read_ledger() {
-        auto snapshot = ledger::read_ledger(connection_);
+        auto snapshot = ledger::read_ledger(connection_, shape_);
         if (!snapshot) {
             result_.problems.push_back(
                 error("cannot read the ledger: " + error_message(snapshot.error())));

@@ -1,5 +1,6 @@
 #include "engine/run_executor.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -17,6 +18,14 @@ using Clock = std::chrono::steady_clock;
 
 std::chrono::microseconds since(Clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start);
+}
+
+// DISCARD ALL and DEALLOCATE drop the session's prepared statements, the ledger's among them.
+bool drops_prepared_statements(const ChangeScript& script) {
+    const auto& statements = script.prepared.statements();
+    return std::any_of(statements.begin(), statements.end(), [](const sql::Statement& statement) {
+        return statement.node == "DiscardStmt" || statement.node == "DeallocateStmt";
+    });
 }
 
 class RunExecutor {
@@ -100,10 +109,17 @@ private:
 
     bool run_change(const workspace::Module& module, const PlannedChange& planned) {
         const auto& change = *planned.change;
-        auto record = direction_ == Direction::deploy
-                          ? ledger::deploy_statement(connection_, module.name, change.name,
-                                                     planned.script.script_hash, planned.required)
-                          : ledger::revert_statement(connection_, module.name, change.name);
+        if (!record_statements_prepared_) {
+            if (!check(runner_.run_statements(ledger::prepare_record_statements()),
+                       "preparing the ledger statements"))
+                return false;
+            record_statements_prepared_ = true;
+        }
+        auto record =
+            direction_ == Direction::deploy
+                ? ledger::execute_record_deploy(connection_, module.name, change.name,
+                                                planned.script.script_hash, planned.required)
+                : ledger::execute_record_revert(connection_, module.name, change.name);
         if (!check(record, "preparing the ledger rows of " + std::string(change.name)))
             return false;
         std::string ledger_sql = std::move(*record);
@@ -124,6 +140,8 @@ private:
             fail_change(module, change.name, std::move(ran.error()));
             return false;
         }
+        if (drops_prepared_statements(planned.script))
+            record_statements_prepared_ = false;
         if (progress_)
             progress_(verb(), module.name, change.name, since(start));
         if (options_.tx == TxMode::change)
@@ -264,7 +282,9 @@ private:
     const ProgressSink& progress_;
     RunReport& report_;
     ChangeRunner runner_;
-    std::size_t uncommitted_ = 0;  // deployed inside a module's or the run's open transaction
+    std::size_t uncommitted_ = 0;
+    bool record_statements_prepared_ =
+        false;  // deployed inside a module's or the run's open transaction
 };
 
 }  // namespace

@@ -103,11 +103,16 @@ tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connectio
     if (!shape) {
         return tl::unexpected(std::move(shape.error()));
     }
-    LedgerSnapshot snapshot(*shape);
-    if (shape->state == LedgerState::absent) {
+    return read_ledger(connection, *shape);
+}
+
+tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection,
+                                                       const LedgerShape& shape) {
+    LedgerSnapshot snapshot(shape);
+    if (shape.state == LedgerState::absent) {
         return snapshot;
     }
-    auto rows = connection.exec(read_query(*shape));
+    auto rows = connection.exec(read_query(shape));
     if (!rows) {
         return tl::unexpected(std::move(rows.error()));
     }

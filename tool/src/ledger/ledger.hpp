@@ -73,11 +73,18 @@ private:
     LedgerShape shape_;
     std::map<std::string, Package, std::less<>> packages_;
 
-    friend tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection);
+    friend tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection,
+                                                                  const LedgerShape& shape);
+    // One query, when the caller knows the shape (ensure_ledger returned it).
+    tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection,
+                                                           const LedgerShape& shape);
 };
 
 // Two queries: the catalog (detect_ledger), then every changes, dependencies and tags row at
 // once. A missing ledger reads as empty and is not created.
 tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection);
+// One query, when the caller knows the shape (ensure_ledger returned it).
+tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection,
+                                                       const LedgerShape& shape);
 
 }  // namespace pgpm::ledger

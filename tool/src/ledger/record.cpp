@@ -1,5 +1,7 @@
 #include "ledger/record.hpp"
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <utility>
 
@@ -36,6 +38,10 @@ WITH change AS (
 INSERT INTO pgpm_migrate.events (event_type, change_name, package)
 SELECT 'revert', $2, $1 FROM change
 )sql";
+
+// Names of the session's prepared statements of kRecordDeploy and kRecordRevert.
+constexpr std::string_view kDeployStatementName = "pgpm_record_deploy";
+constexpr std::string_view kRevertStatementName = "pgpm_record_revert";
 
 // Failed events carry their message and code; the others have NULL there.
 constexpr std::string_view kRecordEvents = R"sql(
@@ -111,20 +117,28 @@ tl::expected<void, db::SqlError> run(db::Connection& connection,
 
 }  // namespace
 
-tl::expected<std::string, db::SqlError> deploy_statement(const db::Connection& connection,
-                                                         std::string_view package,
-                                                         std::string_view change,
-                                                         std::string_view script_hash,
-                                                         const std::vector<std::string>& required) {
+std::string prepare_record_statements() {
+    // DEALLOCATE first: the session may have prepared them in an earlier run on it.
+    return fmt::format(
+        "DEALLOCATE ALL;PREPARE {}(text, text, text, text, text[]) AS {};"
+        "PREPARE {}(text, text) AS {};",
+        kDeployStatementName, kRecordDeploy, kRevertStatementName, kRecordRevert);
+}
+
+tl::expected<std::string, db::SqlError> execute_record_deploy(
+    const db::Connection& connection, std::string_view package, std::string_view change,
+    std::string_view script_hash, const std::vector<std::string>& required) {
     const std::string id = change_id(package, change, script_hash);
-    return bind_literals(connection, kRecordDeploy,
+    return bind_literals(connection,
+                         fmt::format("EXECUTE {}($1, $2, $3, $4, $5)", kDeployStatementName),
                          {package, change, id, script_hash, text_array_literal(required)});
 }
 
-tl::expected<std::string, db::SqlError> revert_statement(const db::Connection& connection,
-                                                         std::string_view package,
-                                                         std::string_view change) {
-    return bind_literals(connection, kRecordRevert, {package, change});
+tl::expected<std::string, db::SqlError> execute_record_revert(const db::Connection& connection,
+                                                              std::string_view package,
+                                                              std::string_view change) {
+    return bind_literals(connection, fmt::format("EXECUTE {}($1, $2)", kRevertStatementName),
+                         {package, change});
 }
 
 tl::expected<std::optional<std::string>, db::SqlError> sync_tags_statement(
@@ -147,19 +161,17 @@ tl::expected<std::string, db::SqlError> record_deploy(db::Connection& connection
                                                       std::string_view change,
                                                       std::string_view script_hash,
                                                       const std::vector<std::string>& required) {
-    return run(connection, deploy_statement(connection, package, change, script_hash, required))
-        .map([&] { return change_id(package, change, script_hash); });
+    std::string id = change_id(package, change, script_hash);
+    const std::string required_array = text_array_literal(required);
+    return connection.exec_params(kRecordDeploy, {package, change, id, script_hash, required_array})
+        .map([&id](const db::Result&) { return std::move(id); });
 }
 
 tl::expected<bool, db::SqlError> record_revert(db::Connection& connection, std::string_view package,
                                                std::string_view change) {
-    auto statement = revert_statement(connection, package, change);
-    if (!statement)
-        return tl::unexpected(std::move(statement.error()));
     // The statement's result is its event INSERT, which inserts a row only for a deleted change.
-    return connection.exec(*statement).map([](const db::Result& result) {
-        return result.affected_rows() == 1;
-    });
+    return connection.exec_params(kRecordRevert, {package, change})
+        .map([](const db::Result& result) { return result.affected_rows() == 1; });
 }
 
 tl::expected<void, db::SqlError> record_events(db::Connection& connection, EventType type,

@@ -30,24 +30,28 @@ struct TagRecord {
     std::string change_name;
 };
 
-// The statements below are built as SQL text with every value escaped by libpq
-// (PQescapeLiteral), so that a run can send them in the same message as a change's script: one
-// round trip per change.
+// Deploy and revert send each change's ledger rows in the same message as its script: one round
+// trip per change. The rows are written by statements the session prepares once (SQL PREPARE,
+// so the server parses and plans them once, not per change) and runs with EXECUTE, every value
+// escaped by libpq (PQescapeLiteral).
 
-// Inserts the package (kept if present), the changes row, its dependencies rows (`required`:
-// "module:change", tags resolved; duplicates collapse) and a `deploy` event. An original ledger's
-// unique(package, script_hash) may refuse it (23505).
-tl::expected<std::string, db::SqlError> deploy_statement(const db::Connection& connection,
-                                                         std::string_view package,
-                                                         std::string_view change,
-                                                         std::string_view script_hash,
-                                                         const std::vector<std::string>& required);
+// The PREPARE statements of the two below, after a DEALLOCATE ALL of the session's prepared
+// statements (the connection is pgpm's own), so that they may be sent again on a session. They
+// survive rollbacks, but not a script's DISCARD ALL or DEALLOCATE: prepare again after one.
+std::string prepare_record_statements();
 
-// Deletes the changes row (its dependencies rows cascade) and inserts a `revert` event, only when
-// the change was recorded as deployed.
-tl::expected<std::string, db::SqlError> revert_statement(const db::Connection& connection,
-                                                         std::string_view package,
-                                                         std::string_view change);
+// EXECUTE of: insert the package (kept if present), the changes row, its dependencies rows
+// (`required`: "module:change", tags resolved; duplicates collapse) and a `deploy` event. An
+// original ledger's unique(package, script_hash) may refuse it (23505).
+tl::expected<std::string, db::SqlError> execute_record_deploy(
+    const db::Connection& connection, std::string_view package, std::string_view change,
+    std::string_view script_hash, const std::vector<std::string>& required);
+
+// EXECUTE of: delete the changes row (its dependencies rows cascade) and insert a `revert` event,
+// only when the change was recorded as deployed.
+tl::expected<std::string, db::SqlError> execute_record_revert(const db::Connection& connection,
+                                                              std::string_view package,
+                                                              std::string_view change);
 
 // Makes the package's tags rows be exactly `tags`, the tags of its deployed changes (unique
 // names): drops the others, adds the missing ones, moves those that now name another change.
@@ -56,7 +60,7 @@ tl::expected<std::optional<std::string>, db::SqlError> sync_tags_statement(
     const db::Connection& connection, const LedgerShape& shape, std::string_view package,
     const std::vector<TagRecord>& tags);
 
-// Each of these runs its statement above on its own; record_deploy returns the change_id, and
+// The same rows written on their own, one round trip each: record_deploy returns the change_id,
 // record_revert false (nothing written) when the change was not recorded as deployed.
 tl::expected<std::string, db::SqlError> record_deploy(db::Connection& connection,
                                                       std::string_view package,
