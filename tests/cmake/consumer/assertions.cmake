@@ -1,0 +1,57 @@
+# What pgpm_add_workspace and pgpm_add_module must have made of tests/cmake/workspace and
+# tests/cmake/solo; the tests' names and properties are compared by check_listing.cmake.
+function(expect_target name)
+    if(NOT TARGET ${name})
+        message(FATAL_ERROR "expected a target ${name}")
+    endif()
+endfunction()
+
+function(expect_dependencies target)
+    get_property(actual TARGET ${target} PROPERTY MANUALLY_ADDED_DEPENDENCIES)
+    list(SORT actual)
+    set(expected ${ARGN})
+    list(SORT expected)
+    if(NOT "${actual}" STREQUAL "${expected}")
+        message(FATAL_ERROR "${target} depends on '${actual}', expected '${expected}'")
+    endif()
+endfunction()
+
+foreach(module cm-base cm-roles cm-app cm-extra)
+    foreach(action deploy verify revert status check)
+        expect_target(pgpm-${action}-${module})
+    endforeach()
+endforeach()
+foreach(action deploy verify revert status check)
+    expect_target(pgpm-${action})
+    expect_target(other-${action}-cm-base)
+    expect_target(solo-${action}-cm-solo)
+endforeach()
+if(TARGET other-deploy-cm-app OR TARGET other-deploy-cm-roles)
+    message(FATAL_ERROR "EXCLUDE cm-app cm-roles left targets of excluded modules")
+endif()
+
+# Deploys follow requires; reverts go the other way.
+expect_dependencies(pgpm-deploy-cm-base)
+expect_dependencies(pgpm-deploy-cm-roles pgpm-deploy-cm-base)
+expect_dependencies(pgpm-deploy-cm-app pgpm-deploy-cm-roles)
+expect_dependencies(pgpm-deploy-cm-extra pgpm-deploy-cm-base)
+expect_dependencies(pgpm-revert-cm-base pgpm-revert-cm-roles pgpm-revert-cm-extra)
+expect_dependencies(pgpm-revert-cm-roles pgpm-revert-cm-app)
+expect_dependencies(pgpm-revert-cm-app)
+expect_dependencies(pgpm-deploy pgpm-deploy-cm-base pgpm-deploy-cm-roles pgpm-deploy-cm-app
+                    pgpm-deploy-cm-extra)
+expect_dependencies(other-revert-cm-base other-revert-cm-extra)
+
+get_property(pools GLOBAL PROPERTY JOB_POOLS)
+if(NOT pools STREQUAL "pgpm_migrations=1")
+    message(FATAL_ERROR "JOB_POOLS is '${pools}', expected one pgpm_migrations=1")
+endif()
+
+# A new module folder or plan re-runs configure.
+get_property(watched DIRECTORY PROPERTY CMAKE_CONFIGURE_DEPENDS)
+foreach(path pgpm.json packages packages/app/pgpm.plan packages/app/cm-app.control)
+    if(NOT "${PGPM_CONSUMER_WORKSPACE}/${path}" IN_LIST watched)
+        message(FATAL_ERROR "${PGPM_CONSUMER_WORKSPACE}/${path} is not a configure dependency")
+    endif()
+endforeach()
+message(STATUS "pgpm consumer assertions passed")

@@ -1,0 +1,2 @@
+-- Deploy cm-solo:solo to pg
+CREATE SCHEMA cm_solo;

@@ -1,0 +1,2 @@
+-- Revert cm-solo:solo from pg
+DROP SCHEMA cm_solo;

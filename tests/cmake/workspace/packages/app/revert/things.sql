@@ -1,0 +1,2 @@
+-- Revert cm-app:things from pg
+DROP TABLE cm_base.things;

@@ -1,0 +1,2 @@
+-- Deploy cm-base:schema to pg
+CREATE SCHEMA cm_base;

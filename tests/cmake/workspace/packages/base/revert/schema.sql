@@ -1,0 +1,2 @@
+-- Revert cm-base:schema from pg
+DROP SCHEMA cm_base;

@@ -1,0 +1,2 @@
+-- Revert cm-extra:notes from pg
+DROP TABLE cm_base.notes;

@@ -1,0 +1,2 @@
+-- Verify cm-extra:notes on pg
+SELECT body FROM cm_base.notes WHERE false;
