@@ -10,6 +10,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/json_writer.hpp"
 #include "cli/target_selection.hpp"
+#include "engine/role_statements.hpp"
 #include "io/text_file.hpp"
 
 namespace pgpm::cli {
@@ -94,6 +95,9 @@ void write_cmake(std::ostream& out, const workspace::Workspace& ws,
         out << "set(" << prefix << "EXTENSIONS" << cmake_list(module.extension_requires) << ")\n";
         out << "set(" << prefix << "CHANGE_COUNT " << module.plan.changes.size() << ")\n";
         out << "set(" << prefix << "TAGS" << cmake_list(tag_names(module)) << ")\n";
+        // Its own scripts only; pgpm_add_workspace extends it to the modules that require it.
+        out << "set(" << prefix << "TOUCHES_ROLES "
+            << (engine::module_touches_roles(module) ? "TRUE" : "FALSE") << ")\n";
     }
     out << "set(PGPM_WATCH_FILES" << cmake_list(generic_paths(ws.watched_files)) << ")\n";
     out << "set(PGPM_WATCH_DIRECTORIES" << cmake_list(generic_paths(ws.watched_directories))

@@ -18,7 +18,6 @@
 #include "engine/role_statements.hpp"
 #include "engine/test_database.hpp"
 #include "io/display_paths.hpp"
-#include "io/text_file.hpp"
 
 namespace pgpm::cli {
 
@@ -43,17 +42,10 @@ struct Job {
 
 // Whether any script of the module or of a module it needs creates, alters or drops a role.
 bool touches_roles(const workspace::Workspace& workspace, const workspace::Module& module) {
-    for (const auto* needed : workspace::dependency_order(workspace, {module.name})) {
-        for (const auto& change : needed->plan.changes) {
-            for (const char* kind : {"deploy", "revert", "verify"}) {
-                const auto text =
-                    io::read_file(needed->directory / kind / (std::string(change.name) + ".sql"));
-                if (text && engine::touches_roles(*text))
-                    return true;
-            }
-        }
-    }
-    return false;
+    const auto needed = workspace::dependency_order(workspace, {module.name});
+    return std::any_of(needed.begin(), needed.end(), [](const workspace::Module* each) {
+        return engine::module_touches_roles(*each);
+    });
 }
 
 std::string phase_summary(const engine::ModuleTestResult& result) {
