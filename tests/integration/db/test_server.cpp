@@ -69,4 +69,22 @@ ScratchDatabase::~ScratchDatabase() {
     EXPECT_TRUE(dropped) << dropped.error().message;
 }
 
+std::vector<std::string> rows(Connection& connection, const std::string& sql,
+                              const std::vector<std::optional<std::string_view>>& params) {
+    auto result = connection.exec_params(sql, params);
+    if (!result)
+        throw std::runtime_error(sql + ": " + result.error().message);
+    std::vector<std::string> out;
+    for (int row = 0; row < result->rows(); ++row) {
+        std::string line;
+        for (int column = 0; column < result->columns(); ++column) {
+            if (column > 0)
+                line += ' ';
+            line += result->is_null(row, column) ? "NULL" : std::string(result->get(row, column));
+        }
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 }  // namespace pgpm::db::test

@@ -1,12 +1,20 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "db/connection.hpp"
 
 // The ctest fixture's server (PGPM_SERVER_DIR), put into the PG* variables before any test runs
 // (a gtest environment), and throw-away databases on it.
 namespace pgpm::db::test {
+
+// Every row of `sql` (run with `params`), its columns joined by one space, NULL as "NULL".
+// Throws with the server's message, which gtest reports as the test's failure.
+std::vector<std::string> rows(Connection& connection, const std::string& sql,
+                              const std::vector<std::optional<std::string_view>>& params = {});
 
 // Opens `target` or throws with libpq's message, which gtest reports as the test's failure.
 Connection connect(const std::string& target);

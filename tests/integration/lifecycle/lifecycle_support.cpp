@@ -105,20 +105,7 @@ std::vector<std::string> rows(db::Connection& connection, const std::string& sql
     std::vector<std::optional<std::string_view>> views;
     for (const auto& param : params)
         views.push_back(param ? std::optional<std::string_view>(*param) : std::nullopt);
-    auto result = connection.exec_params(sql, views);
-    if (!result)
-        throw std::runtime_error(sql + ": " + result.error().message);
-    std::vector<std::string> out;
-    for (int row = 0; row < result->rows(); ++row) {
-        std::string line;
-        for (int column = 0; column < result->columns(); ++column) {
-            if (column > 0)
-                line += ' ';
-            line += result->is_null(row, column) ? "NULL" : std::string(result->get(row, column));
-        }
-        out.push_back(std::move(line));
-    }
-    return out;
+    return db::test::rows(connection, sql, views);
 }
 
 std::string scalar(db::Connection& connection, const std::string& sql,

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "db/connection.hpp"
+#include "integration/db/test_server.hpp"
 #include "support/process.hpp"
 #include "support/test_tree.hpp"
 
@@ -135,25 +136,7 @@ inline db::Connection maintenance() {
     return std::move(*connection);
 }
 
-// Every row of `sql` (with `params`), its columns joined by one space; throws on an SQL error.
-inline std::vector<std::string> rows(
-    db::Connection& connection, const std::string& sql,
-    const std::vector<std::optional<std::string_view>>& params = {}) {
-    auto result = connection.exec_params(sql, params);
-    if (!result)
-        throw std::runtime_error(sql + ": " + result.error().message);
-    std::vector<std::string> out;
-    for (int row = 0; row < result->rows(); ++row) {
-        std::string line;
-        for (int column = 0; column < result->columns(); ++column) {
-            if (column > 0)
-                line += ' ';
-            line += result->is_null(row, column) ? "NULL" : std::string(result->get(row, column));
-        }
-        out.push_back(std::move(line));
-    }
-    return out;
-}
+using db::test::rows;
 
 inline void exec(db::Connection& connection, const std::string& sql) {
     auto done = connection.exec(sql);

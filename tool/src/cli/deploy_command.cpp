@@ -117,11 +117,7 @@ Command add_deploy_command(CLI::App& app) {
     parser->add_flag("--no-verify", request->no_verify,
                      "Do not run the verify scripts of the modules this deploy completes");
     parser->add_flag("--dry-run", request->dry_run, "List what would be deployed; change nothing");
-    parser
-        ->add_option("--lock-timeout", request->lock_timeout,
-                     "Seconds to wait for another deploy or revert (0: forever)")
-        ->check(CLI::NonNegativeNumber)
-        ->option_text("SECONDS");
+    add_lock_timeout_option(parser, request->lock_timeout);
     parser->add_flag("--yes,-y", request->yes, "Accepted for symmetry with revert; never asked");
     return {parser, true,
             [request](const GlobalOptions& options) { return run_deploy(*request, options); }};

@@ -42,6 +42,14 @@ void add_tx_option(CLI::App* parser, engine::TxMode& mode) {
         ->option_text("change|module|all");
 }
 
+void add_lock_timeout_option(CLI::App* parser, int& seconds) {
+    parser
+        ->add_option("--lock-timeout", seconds,
+                     "Seconds to wait for another deploy or revert (0: forever)")
+        ->check(CLI::NonNegativeNumber)
+        ->option_text("SECONDS");
+}
+
 tl::expected<void, UsageError> apply_to_shorthand(TargetRequest& request, std::string& to) {
     const auto colon = request.module.find(':');
     if (colon == std::string::npos)

@@ -30,6 +30,9 @@ tl::expected<CommandTargets, ExitCode> load_command_targets(const TargetRequest&
 // --tx change|module|all.
 void add_tx_option(CLI::App* parser, engine::TxMode& mode);
 
+// --lock-timeout SECONDS (0: wait forever).
+void add_lock_timeout_option(CLI::App* parser, int& seconds);
+
 // `MODULE:@tag` and `MODULE:change` in the positional MODULE are `MODULE --to ...`.
 tl::expected<void, UsageError> apply_to_shorthand(TargetRequest& request, std::string& to);
 

@@ -138,11 +138,7 @@ Command add_revert_command(CLI::App& app) {
     add_tx_option(parser, request->tx);
     parser->add_flag("--no-verify", request->no_verify,
                      "Do not confirm the revert by the verify scripts failing");
-    parser
-        ->add_option("--lock-timeout", request->lock_timeout,
-                     "Seconds to wait for another deploy or revert (0: forever)")
-        ->check(CLI::NonNegativeNumber)
-        ->option_text("SECONDS");
+    add_lock_timeout_option(parser, request->lock_timeout);
     parser->add_flag("--yes,-y", request->yes, "Do not ask for confirmation");
     return {parser, true,
             [request](const GlobalOptions& options) { return run_revert(*request, options); }};
