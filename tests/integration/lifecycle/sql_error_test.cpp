@@ -102,6 +102,25 @@ TEST_F(SqlErrorTest, ErrorWithoutServerPositionPointsAtTheFailingStatement) {
     EXPECT_FALSE(relation_exists(connection(), "public.keys"));
 }
 
+// Under SQL_ASCII the server counts the error's position in bytes; the column is still in code
+// points of the file.
+TEST_F(SqlErrorTest, SqlAsciiDatabaseStillGetsTheColumnInCodePoints) {
+    const auto ascii = database.name() + "_ascii";
+    auto maintenance = db::test::connect("postgres");
+    ASSERT_TRUE(maintenance.exec("CREATE DATABASE " + ascii +
+                                 " ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' "
+                                 "TEMPLATE template0"));
+    write_module("app", "", {change_line("c")});
+    write_change("app", "c", "-- crème\n" + std::string(kFailingLine) + "\n", "SELECT 1;\n",
+                 "SELECT 1;\n");
+    const auto result = pgpm_raw({"-d", ascii, "deploy", "app"});
+    (void)maintenance.exec("DROP DATABASE " + ascii + " WITH (FORCE)");
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_TRUE(mentions(
+        result.err, "packages/app/deploy/c.sql:2:" + std::to_string(kFailingColumn) + ": error: "))
+        << result.err;
+}
+
 // The roles `admin-users bootstrap` creates are cluster-wide, so their absence is shown on a
 // throw-away server of the test's own rather than by dropping them from the shared one.
 TEST_F(SqlErrorTest, MissingBootstrapRoleHintsAtAdminUsersBootstrap) {

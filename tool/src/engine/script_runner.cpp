@@ -24,6 +24,12 @@ std::vector<const sql::Statement*> sent_statements(const sql::PreparedScript& sc
     return sent;
 }
 
+// The server counts an error's position in characters of the database encoding: bytes under
+// SQL_ASCII, whatever the client sent.
+bool positions_are_bytes(const db::Connection& connection) {
+    return connection.server_encoding() == "SQL_ASCII";
+}
+
 }  // namespace
 
 tl::expected<void, ScriptFailure> run_enveloped(db::Connection& connection,
@@ -56,11 +62,15 @@ tl::expected<void, ScriptFailure> run_enveloped(db::Connection& connection,
                           std::move(error)});
     }
     // `before` is ASCII: its characters are its bytes.
-    const auto script_characters = static_cast<int>(count_code_points(prepared.executable()));
     const int position = error.position - static_cast<int>(envelope.before.size());
-    const std::size_t offset = position >= 1 && position <= script_characters
-                                   ? prepared.original_offset_of_character(position)
-                                   : statements[failed]->begin;
+    const bool in_bytes = positions_are_bytes(connection);
+    const auto script_length = static_cast<int>(
+        in_bytes ? prepared.executable().size() : count_code_points(prepared.executable()));
+    std::size_t offset = statements[failed]->begin;
+    if (position >= 1 && position <= script_length) {
+        offset = in_bytes ? prepared.original_offset(static_cast<std::size_t>(position - 1))
+                          : prepared.original_offset_of_character(position);
+    }
     return tl::unexpected(ScriptFailure{script_error_at(script, error, offset), std::move(error)});
 }
 
@@ -76,11 +86,11 @@ tl::expected<void, ScriptFailure> run_statement_by_statement(db::Connection& con
         if (ran)
             continue;
         auto& error = ran.error();
+        const auto position = static_cast<std::size_t>(error.position > 0 ? error.position - 1 : 0);
         const std::size_t offset =
-            error.position > 0
-                ? statement.begin +
-                      byte_offset_of_code_point(text, static_cast<std::size_t>(error.position - 1))
-                : statement.begin;
+            statement.begin + (positions_are_bytes(connection)
+                                   ? std::min(position, text.size())
+                                   : byte_offset_of_code_point(text, position));
         auto diagnostic = script_error_at(script, error, offset);
         diagnostic.notes.push_back(
             i == 0 ? std::string("note: this change runs outside a transaction, statement by "
