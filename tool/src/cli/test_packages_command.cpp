@@ -180,25 +180,23 @@ int run_test_packages(const TestPackagesOptions& options, const GlobalOptions& g
         std::cerr << "pgpm: error: name modules or pass --workspace, not both\n";
         return exit_usage;
     }
-    // Each named module, or the current module or the whole workspace, as other commands do.
-    std::vector<const workspace::Module*> selected;
-    std::optional<Targets> targets;
-    for (std::size_t i = 0; i < std::max<std::size_t>(1, options.modules.size()); ++i) {
-        auto loaded =
-            select_targets({.module = options.modules.empty() ? std::string() : options.modules[i],
-                            .workspace = options.workspace});
-        if (!loaded) {
-            std::cerr << "pgpm: error: " << loaded.error().message << '\n';
+    // The first named module (or the current module, or --workspace) finds the workspace, as
+    // for other commands; every other named module must be one of its modules.
+    auto targets =
+        select_targets({.module = options.modules.empty() ? std::string() : options.modules.front(),
+                        .workspace = options.workspace});
+    if (!targets) {
+        std::cerr << "pgpm: error: " << targets.error().message << '\n';
+        return exit_usage;
+    }
+    std::vector<const workspace::Module*> selected = targets->modules;
+    for (std::size_t i = 1; i < options.modules.size(); ++i) {
+        const auto* module = targets->workspace.find(options.modules[i]);
+        if (module == nullptr) {
+            std::cerr << "pgpm: error: unknown module \"" << options.modules[i] << "\"\n";
             return exit_usage;
         }
-        if (!targets)
-            targets = std::move(*loaded);
-        const auto* module =
-            options.modules.empty() ? nullptr : targets->workspace.find(options.modules[i]);
-        if (module)
-            selected.push_back(module);
-        else if (options.modules.empty())
-            selected = targets->modules;
+        selected.push_back(module);
     }
     if (has_errors(targets->diagnostics)) {
         print_diagnostics(targets->diagnostics, global);
