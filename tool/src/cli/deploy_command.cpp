@@ -64,7 +64,8 @@ int run_deploy(DeployRequestOptions request, const GlobalOptions& options) {
     auto plan = engine::plan_deploy(targets.workspace,
                                     {.targets = targets.modules,
                                      .to = request.to,
-                                     .load_verify_scripts = !request.no_verify && !request.dry_run},
+                                     .load_verify_scripts = !request.no_verify && !request.dry_run,
+                                     .parsing = engine::parsing_for((*session)->connection())},
                                     (*session)->snapshot(), paths);
     if (!plan)
         return report_refusal(plan.error(), options);

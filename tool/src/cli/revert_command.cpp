@@ -88,7 +88,8 @@ int run_revert(RevertRequestOptions request, const GlobalOptions& options) {
                                      .whole_workspace = request.targets.workspace,
                                      .scope = scope,
                                      .to = request.to,
-                                     .load_verify_scripts = !request.no_verify},
+                                     .load_verify_scripts = !request.no_verify,
+                                     .parsing = engine::parsing_for((*session)->connection())},
                                     (*session)->snapshot(), paths);
     if (!plan)
         return report_refusal(plan.error(), options);

@@ -36,10 +36,17 @@ Diagnostic diagnostic_at_change(const workspace::Module& module, const plan::Cha
             std::string(line)};
 }
 
+ScriptParsing parsing_for(const db::Connection& connection) {
+    return connection.server_version() / 10000 > sql::parser_major_version()
+               ? ScriptParsing::scanner_fallback
+               : ScriptParsing::strict;
+}
+
 tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Module& module,
                                                            const plan::Change& change,
                                                            ScriptKind kind,
-                                                           const io::DisplayPaths& paths) {
+                                                           const io::DisplayPaths& paths,
+                                                           ScriptParsing parsing) {
     const auto path = module.directory / std::string(script_kind_name(kind)) /
                       (std::string(change.name) + ".sql");
     ChangeScript script{.display_path = paths.show(path), .script_hash = {}, .prepared = {}};
@@ -52,6 +59,19 @@ tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Modu
     }
     script.script_hash = ledger::script_hash(*bytes);
     auto prepared = sql::prepare_script(std::move(*bytes));
+    if (!prepared.errors.empty() && parsing == ScriptParsing::scanner_fallback) {
+        auto scanned = sql::prepare_script_scanned(prepared.script.original());
+        if (scanned.errors.empty()) {
+            const auto& error = prepared.errors.front();
+            script.parse_warning = diagnostic_at_offset(
+                Severity::warning, script.display_path, LineIndex(prepared.script.original()),
+                error.offset,
+                fmt::format("{} (pgpm's parser knows PostgreSQL {}; the server is newer, so the "
+                            "script is split by the scanner and sent as written)",
+                            error.message, sql::parser_major_version()));
+            prepared = std::move(scanned);
+        }
+    }
     if (!prepared.errors.empty()) {
         const LineIndex lines(prepared.script.original());
         Diagnostics diagnostics;

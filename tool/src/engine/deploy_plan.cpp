@@ -123,15 +123,19 @@ bool tags_match(const ledger::LedgerSnapshot& snapshot, std::string_view package
 }
 
 std::vector<ChangeScript> load_verify_scripts(const workspace::Module& module, std::size_t count,
-                                              const io::DisplayPaths& paths,
-                                              Diagnostics& problems) {
+                                              const io::DisplayPaths& paths, ScriptParsing parsing,
+                                              Diagnostics& problems, Diagnostics& warnings) {
     std::vector<ChangeScript> scripts;
     for (std::size_t i = 0; i < count; ++i) {
-        auto script = load_change_script(module, module.plan.changes[i], ScriptKind::verify, paths);
-        if (script)
-            scripts.push_back(std::move(*script));
-        else
+        auto script =
+            load_change_script(module, module.plan.changes[i], ScriptKind::verify, paths, parsing);
+        if (!script) {
             problems.insert(problems.end(), script.error().begin(), script.error().end());
+            continue;
+        }
+        if (script->parse_warning)
+            warnings.push_back(*script->parse_warning);
+        scripts.push_back(std::move(*script));
     }
     return scripts;
 }
@@ -189,11 +193,14 @@ tl::expected<RunPlan, Refusal> plan_deploy(const workspace::Workspace& workspace
                                     change.name, owner, dependency.name)));
                 }
             }
-            auto script = load_change_script(*module, change, ScriptKind::deploy, paths);
+            auto script =
+                load_change_script(*module, change, ScriptKind::deploy, paths, request.parsing);
             if (!script) {
                 invalid.insert(invalid.end(), script.error().begin(), script.error().end());
                 continue;
             }
+            if (script->parse_warning)
+                plan.warnings.push_back(*script->parse_warning);
             PlannedChange planned{.change = &change,
                                   .script = std::move(*script),
                                   .required = required_rows(workspace, *module, change),
@@ -212,7 +219,8 @@ tl::expected<RunPlan, Refusal> plan_deploy(const workspace::Workspace& workspace
                 step.tags_to_sync = std::move(wanted);
         }
         if (step.completes && request.load_verify_scripts)
-            step.verify = load_verify_scripts(*module, changes.size(), paths, invalid);
+            step.verify = load_verify_scripts(*module, changes.size(), paths, request.parsing,
+                                              invalid, plan.warnings);
         if (!step.changes.empty() || step.tags_to_sync)
             plan.modules.push_back(std::move(step));
     }

@@ -24,6 +24,7 @@ struct DeployRequest {
     // `@tag` or a change of the one target module; empty: all of it.
     std::string to;
     bool load_verify_scripts = false;
+    ScriptParsing parsing = ScriptParsing::strict;
 };
 
 tl::expected<RunPlan, Refusal> plan_deploy(const workspace::Workspace& workspace,
@@ -43,8 +44,10 @@ std::vector<ledger::TagRecord> tags_of_prefix(const plan::Plan& plan, std::size_
 bool tags_match(const ledger::LedgerSnapshot& snapshot, std::string_view package,
                 const std::vector<ledger::TagRecord>& wanted);
 
-// Loads the verify scripts of the module's first `count` changes, appending problems.
+// Loads the verify scripts of the module's first `count` changes, appending problems, and
+// parse warnings to `warnings`.
 std::vector<ChangeScript> load_verify_scripts(const workspace::Module& module, std::size_t count,
-                                              const io::DisplayPaths& paths, Diagnostics& problems);
+                                              const io::DisplayPaths& paths, ScriptParsing parsing,
+                                              Diagnostics& problems, Diagnostics& warnings);
 
 }  // namespace pgpm::engine

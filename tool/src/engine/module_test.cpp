@@ -103,9 +103,12 @@ private:
         const auto ledger = read_ledger();
         if (!ledger)
             return false;
-        auto plan =
-            plan_deploy(workspace_, {.targets = targets, .to = {}, .load_verify_scripts = false},
-                        *ledger, paths_);
+        auto plan = plan_deploy(workspace_,
+                                {.targets = targets,
+                                 .to = {},
+                                 .load_verify_scripts = false,
+                                 .parsing = parsing_for(connection_)},
+                                *ledger, paths_);
         if (!plan)
             return refuse(plan.error());
         return finish_run(
@@ -126,7 +129,8 @@ private:
                                  .whole_workspace = false,
                                  .scope = RevertScope::all,
                                  .to = {},
-                                 .load_verify_scripts = false},
+                                 .load_verify_scripts = false,
+                                 .parsing = parsing_for(connection_)},
                                 *ledger, paths_);
         if (!plan)
             return refuse(plan.error());

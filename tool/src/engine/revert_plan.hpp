@@ -27,6 +27,7 @@ struct RevertRequest {
     RevertScope scope = RevertScope::last;
     std::string to;  // with RevertScope::to: `@tag` or a change of the one module
     bool load_verify_scripts = false;
+    ScriptParsing parsing = ScriptParsing::strict;
 };
 
 // Refuses when a deployed change outside the reverted set depends on one inside it, naming both;

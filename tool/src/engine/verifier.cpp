@@ -59,13 +59,16 @@ RunReport verify_modules(db::Connection& connection, const ledger::LedgerSnapsho
         for (const auto& change : module->plan.changes) {
             if (!snapshot.is_deployed(module->name, change.name))
                 continue;
-            auto script = load_change_script(*module, change, ScriptKind::verify, paths);
+            auto script = load_change_script(*module, change, ScriptKind::verify, paths,
+                                             parsing_for(connection));
             if (!script) {
                 report.problems.insert(report.problems.end(), script.error().begin(),
                                        script.error().end());
                 report.failed = true;
                 continue;
             }
+            if (script->parse_warning)
+                report.problems.push_back(*script->parse_warning);
             const auto start = Clock::now();
             auto verified = runner.run_verify(*script);
             if (!verified) {

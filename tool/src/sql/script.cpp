@@ -3,6 +3,8 @@
 #include <pg_query.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 #include <string_view>
 
 #include "diag/text_position.hpp"
@@ -42,6 +44,40 @@ SyntaxError syntax_error(const PgQueryError& error, std::string_view parsed, std
     return result;
 }
 
+// Owns one pg_query_split_with_scanner result.
+class ScannerSplit {
+public:
+    explicit ScannerSplit(const char* text) : result_(pg_query_split_with_scanner(text)) {}
+    ~ScannerSplit() { pg_query_free_split_result(result_); }
+    ScannerSplit(const ScannerSplit&) = delete;
+    ScannerSplit& operator=(const ScannerSplit&) = delete;
+
+    const PgQuerySplitResult& result() const { return result_; }
+
+private:
+    PgQuerySplitResult result_;
+};
+
+std::string lowercase_word_at(std::string_view text, std::size_t& at) {
+    at = skip_blanks(text, at, text.size());
+    std::string word;
+    while (at < text.size() && (std::isalpha(static_cast<unsigned char>(text[at])) != 0))
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[at++])));
+    return word;
+}
+
+// The statements SPEC §3 cuts out, told by their first one or two keywords.
+bool starts_with_transaction_control(std::string_view statement) {
+    std::size_t at = 0;
+    const auto first = lowercase_word_at(statement, at);
+    if (first == "begin" || first == "commit" || first == "end" || first == "rollback" ||
+        first == "abort" || first == "savepoint" || first == "release")
+        return true;
+    const auto second = lowercase_word_at(statement, at);
+    return (first == "start" && second == "transaction") ||
+           (first == "prepare" && second == "transaction");
+}
+
 }  // namespace
 
 struct ScriptPreparer {
@@ -70,6 +106,34 @@ struct ScriptPreparer {
         return result;
     }
 
+    static PrepareResult prepare_scanned(std::string original) {
+        PrepareResult result;
+        PreparedScript& script = result.script;
+        script.original_ = std::move(original);
+        const std::string& text = script.original_;
+        const std::size_t body = text.starts_with(utf8_bom) ? utf8_bom.size() : 0;
+        const ScannerSplit split(text.c_str() + body);
+        if (split.result().error != nullptr) {
+            result.errors.push_back(
+                syntax_error(*split.result().error, std::string_view(text).substr(body), body));
+            return result;
+        }
+        for (int i = 0; i < split.result().n_stmts; ++i) {
+            const auto& found = *split.result().stmts[i];
+            auto statement = statement_at(text, body, static_cast<std::size_t>(found.stmt_location),
+                                          static_cast<std::size_t>(found.stmt_len));
+            // The scanner also reports blanks and comments after the last `;`.
+            const auto first = skip_blanks(text, statement.begin, statement.end);
+            if (first == statement.end || text[first] == ';')
+                continue;
+            statement.transaction_control = starts_with_transaction_control(
+                std::string_view(text).substr(statement.begin, statement.end - statement.begin));
+            script.statements_.push_back(std::move(statement));
+        }
+        cut_transaction_control(script, body);
+        return result;
+    }
+
 private:
     // `raw` is a RawStmt: {"stmt":{"Node":{...}},"stmt_location":N,"stmt_len":M}. Its range
     // starts just after the previous `;` (so it includes leading blanks) and stops just before
@@ -87,16 +151,7 @@ private:
                 length = static_cast<std::size_t>(std::max(0LL, value.integer().value_or(0)));
             }
         }
-        const std::size_t start = std::min(body + location, text.size());
-
-        Statement result;
-        if (length > 0) {
-            result.begin = skip_blanks(text, start, std::min(start + length, text.size()));
-            result.end = std::min(start + length + 1, text.size());
-        } else {
-            result.begin = skip_blanks(text, start, text.size());
-            result.end = end_of_last_token(text, result.begin, text.size());
-        }
+        Statement result = statement_at(text, body, location, length);
         // A node is wrapped as {"IndexStmt":{...fields}}.
         const auto wrapped = node.members();
         if (!wrapped.empty()) {
@@ -104,6 +159,22 @@ private:
             const StatementKind kind = classify_statement(result.node, wrapped.front().second);
             result.transaction_control = kind.transaction_control;
             result.non_transactional = kind.non_transactional;
+        }
+        return result;
+    }
+
+    // The statement at `location` (just after the previous `;`, so with leading blanks) of
+    // `length` bytes (up to its own `;`; zero when none follows), from its first token.
+    static Statement statement_at(const std::string& text, std::size_t body, std::size_t location,
+                                  std::size_t length) {
+        const std::size_t start = std::min(body + location, text.size());
+        Statement result;
+        if (length > 0) {
+            result.begin = skip_blanks(text, start, std::min(start + length, text.size()));
+            result.end = std::min(start + length + 1, text.size());
+        } else {
+            result.begin = skip_blanks(text, start, text.size());
+            result.end = end_of_last_token(text, result.begin, text.size());
         }
         return result;
     }
@@ -161,6 +232,14 @@ std::size_t PreparedScript::original_offset_of_character(int character_position)
 
 PrepareResult prepare_script(std::string original) {
     return ScriptPreparer::prepare(std::move(original));
+}
+
+PrepareResult prepare_script_scanned(std::string original) {
+    return ScriptPreparer::prepare_scanned(std::move(original));
+}
+
+int parser_major_version() {
+    return PG_VERSION_NUM / 10000;
 }
 
 }  // namespace pgpm::sql

@@ -62,4 +62,13 @@ struct PrepareResult {
 // classifies them and cuts out transaction control. Never throws.
 PrepareResult prepare_script(std::string original);
 
+// For a server newer than the parser, whose syntax the parser may not know (SPEC §3): splits the
+// script with the PostgreSQL scanner instead, and recognises transaction control by its leading
+// keywords. Statements get no node name, and none counts as non-transactional: the server itself
+// refuses those inside a transaction block.
+PrepareResult prepare_script_scanned(std::string original);
+
+// The PostgreSQL major version whose grammar prepare_script knows (15 for libpg_query 15).
+int parser_major_version();
+
 }  // namespace pgpm::sql
