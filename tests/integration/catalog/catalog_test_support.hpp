@@ -27,6 +27,9 @@ protected:
     std::string with_me(std::string_view text);
     static const CatalogObject* find(const CatalogSnapshot& snapshot, std::string_view kind,
                                      std::string_view identity);
+    // The object points into the snapshot, which must outlive it.
+    static const CatalogObject* find(const CatalogSnapshot&& snapshot, std::string_view kind,
+                                     std::string_view identity) = delete;
 
     db::test::ScratchDatabase database_;
     db::Connection connection_;

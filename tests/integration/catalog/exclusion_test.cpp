@@ -25,7 +25,8 @@ TEST_F(ExclusionTest, UsesOfAnExtensionAreListed) {
     EXPECT_EQ(
         differences_made_by("CREATE TABLE app.t (name public.citext)"),
         (std::vector<std::string>{"left behind: column app.t.name", "left behind: table app.t"}));
-    const auto* column = find(snapshot(), "column", "app.t.name");
+    const auto taken = snapshot();
+    const auto* column = find(taken, "column", "app.t.name");
     ASSERT_NE(column, nullptr);
     EXPECT_NE(column->details.find("type: public.citext"), std::string::npos) << column->details;
 }
