@@ -4,13 +4,7 @@
 # through CMAKE_PREFIX_PATH and runs its `check` tests with the installed runner.
 cmake_minimum_required(VERSION 3.25)
 
-function(run)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE status)
-    if(NOT status EQUAL 0)
-        list(JOIN ARGN " " command)
-        message(FATAL_ERROR "failed (${status}): ${command}")
-    endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/script_support.cmake")
 
 set(staged "${WORK_DIR}/staged")
 set(moved "${WORK_DIR}/moved")

@@ -5,22 +5,7 @@
 # error of `pgpm describe`.
 cmake_minimum_required(VERSION 3.25)
 
-function(run)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE status)
-    if(NOT status EQUAL 0)
-        list(JOIN ARGN " " command)
-        message(FATAL_ERROR "failed (${status}): ${command}")
-    endif()
-endfunction()
-
-function(expect_test name)
-    execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${build}" -N
-                    OUTPUT_VARIABLE listing)
-    string(FIND "${listing}" ": ${name}\n" at)
-    if(at EQUAL -1)
-        message(FATAL_ERROR "ctest -N does not list ${name}:\n${listing}")
-    endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/script_support.cmake")
 
 set(workspace "${WORK_DIR}/workspace")
 set(build "${WORK_DIR}/build")
@@ -29,13 +14,13 @@ file(COPY "${TESTS_DIR}/workspace/" DESTINATION "${workspace}")
 run("${CMAKE_COMMAND}" -S "${TESTS_DIR}/consumer" -B "${build}" -G "${GENERATOR}"
     "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}" "-Dpgpm_DIR=${PGPM_BUILD_DIR}"
     "-DPGPM_CONSUMER_WORKSPACE=${workspace}")
-expect_test(pgpm.cm-extra.full-cycle)
+expect_test("${build}" pgpm.cm-extra.full-cycle)
 
 # Folder modification times have a granularity; make sure the change is seen as newer.
 execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 1.1)
 file(COPY "${TESTS_DIR}/solo/" DESTINATION "${workspace}/packages/solo")
 run("${CMAKE_COMMAND}" --build "${build}")
-expect_test(pgpm.cm-solo.full-cycle)
+expect_test("${build}" pgpm.cm-solo.full-cycle)
 
 execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep 1.1)
 file(APPEND "${workspace}/packages/solo/pgpm.plan" "broken [nowhere] 2024-01-01T00:00:00Z x <x@y>\n")

@@ -4,13 +4,7 @@
 # its CMakeLists.txt finds the package and gives the module's targets and tests.
 cmake_minimum_required(VERSION 3.25)
 
-function(run)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE status)
-    if(NOT status EQUAL 0)
-        list(JOIN ARGN " " command)
-        message(FATAL_ERROR "failed (${status}): ${command}")
-    endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/script_support.cmake")
 
 set(workspace "${WORK_DIR}/shop")
 set(build "${WORK_DIR}/build")
@@ -24,14 +18,8 @@ run("${PGPM}" -C "${workspace}/packages/catalog" add tables/products --requires 
 run("${CMAKE_COMMAND}" -S "${workspace}" -B "${build}" -G "${GENERATOR}"
     "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}" "-Dpgpm_DIR=${PGPM_BUILD_DIR}")
 
-execute_process(COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${build}" -N
-                OUTPUT_VARIABLE listing)
-foreach(test pgpm.catalog.check pgpm.catalog.full-cycle)
-    string(FIND "${listing}" ": ${test}\n" at)
-    if(at EQUAL -1)
-        message(FATAL_ERROR "ctest -N does not list ${test}:\n${listing}")
-    endif()
-endforeach()
+expect_test("${build}" pgpm.catalog.check)
+expect_test("${build}" pgpm.catalog.full-cycle)
 execute_process(COMMAND "${CMAKE_COMMAND}" --build "${build}" --target help
                 OUTPUT_VARIABLE targets)
 foreach(target pgpm-deploy-catalog pgpm-verify-catalog pgpm-revert-catalog pgpm-deploy)

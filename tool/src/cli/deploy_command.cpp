@@ -9,7 +9,6 @@
 #include "cli/lifecycle_support.hpp"
 #include "cli/migration_session.hpp"
 #include "engine/deploy_plan.hpp"
-#include "engine/run_executor.hpp"
 #include "io/display_paths.hpp"
 
 namespace pgpm::cli {
@@ -69,22 +68,15 @@ int run_deploy(DeployRequestOptions request, const GlobalOptions& options) {
                                     (*session)->snapshot(), paths);
     if (!plan)
         return report_refusal(plan.error(), options);
-    if (auto refusals = non_transactional_refusals(*plan, request.tx); !refusals.empty()) {
-        print_diagnostics(refusals, options);
-        return exit_usage;
-    }
+    if (const auto refused = refuse_non_transactional(*plan, request.tx, options))
+        return *refused;
     if (request.dry_run) {
         print_dry_run(*plan);
         return exit_success;
     }
 
-    const auto report = engine::execute_run(
-        (*session)->connection(), (*session)->snapshot().shape(), *plan,
-        {.tx = request.tx, .verify = !request.no_verify}, progress_printer(options));
-    (*session)->finish();
-    print_diagnostics(report.problems, options);
-    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
+    const auto [report, took] = execute_and_report(
+        **session, *plan, {.tx = request.tx, .verify = !request.no_verify}, options, started);
     if (report.failed) {
         std::cout << fmt::format("deploy failed: {} change(s) deployed ({})\n", report.changes,
                                  format_duration(took));

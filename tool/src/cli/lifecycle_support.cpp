@@ -91,6 +91,26 @@ Diagnostics non_transactional_refusals(const engine::RunPlan& plan, engine::TxMo
     return refusals;
 }
 
+std::optional<ExitCode> refuse_non_transactional(const engine::RunPlan& plan, engine::TxMode mode,
+                                                 const GlobalOptions& options) {
+    const auto refusals = non_transactional_refusals(plan, mode);
+    if (refusals.empty())
+        return std::nullopt;
+    print_diagnostics(refusals, options);
+    return exit_usage;
+}
+
+FinishedRun execute_and_report(MigrationSession& session, const engine::RunPlan& plan,
+                               const engine::RunOptions& run_options, const GlobalOptions& options,
+                               std::chrono::steady_clock::time_point started) {
+    auto report = engine::execute_run(session.connection(), session.snapshot().shape(), plan,
+                                      run_options, progress_printer(options));
+    session.finish();
+    print_diagnostics(report.problems, options);
+    return {std::move(report), std::chrono::duration_cast<std::chrono::microseconds>(
+                                   std::chrono::steady_clock::now() - started)};
+}
+
 std::string format_duration(std::chrono::microseconds took) {
     const double ms = static_cast<double>(took.count()) / 1000.0;
     return ms >= 1000 ? fmt::format("{:.2f} s", ms / 1000) : fmt::format("{:.1f} ms", ms);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -7,8 +9,10 @@
 
 #include "cli/exit_code.hpp"
 #include "cli/global_options.hpp"
+#include "cli/migration_session.hpp"
 #include "cli/target_selection.hpp"
 #include "engine/change_runner.hpp"
+#include "engine/run_executor.hpp"
 #include "engine/run_plan.hpp"
 #include "engine/run_report.hpp"
 
@@ -47,6 +51,19 @@ void print_diagnostics(const Diagnostics& diagnostics, const GlobalOptions& opti
 
 // Prints a refusal and returns its exit code.
 ExitCode report_refusal(const engine::Refusal& refusal, const GlobalOptions& options);
+
+// Under --tx module|all, prints the refusals of non_transactional_refusals and returns exit 2.
+std::optional<ExitCode> refuse_non_transactional(const engine::RunPlan& plan, engine::TxMode mode,
+                                                 const GlobalOptions& options);
+
+// Runs a deploy or revert plan on the session, releases its lock and prints the run's problems.
+struct FinishedRun {
+    engine::RunReport report;
+    std::chrono::microseconds took;  // since `started`, for the summary line
+};
+FinishedRun execute_and_report(MigrationSession& session, const engine::RunPlan& plan,
+                               const engine::RunOptions& run_options, const GlobalOptions& options,
+                               std::chrono::steady_clock::time_point started);
 
 // "1.23 s" or "45.6 ms".
 std::string format_duration(std::chrono::microseconds took);

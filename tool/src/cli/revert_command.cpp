@@ -12,7 +12,6 @@
 #include "cli/lifecycle_support.hpp"
 #include "cli/migration_session.hpp"
 #include "engine/revert_plan.hpp"
-#include "engine/run_executor.hpp"
 #include "io/display_paths.hpp"
 
 namespace pgpm::cli {
@@ -93,10 +92,8 @@ int run_revert(RevertRequestOptions request, const GlobalOptions& options) {
                                     (*session)->snapshot(), paths);
     if (!plan)
         return report_refusal(plan.error(), options);
-    if (auto refusals = non_transactional_refusals(*plan, request.tx); !refusals.empty()) {
-        print_diagnostics(refusals, options);
-        return exit_usage;
-    }
+    if (const auto refused = refuse_non_transactional(*plan, request.tx, options))
+        return *refused;
     if (plan->change_count() == 0) {
         std::cout << "revert: nothing to revert\n";
         return exit_success;
@@ -109,13 +106,8 @@ int run_revert(RevertRequestOptions request, const GlobalOptions& options) {
         return exit_failure;
     }
 
-    const auto report = engine::execute_run(
-        (*session)->connection(), (*session)->snapshot().shape(), *plan,
-        {.tx = request.tx, .verify = !request.no_verify}, progress_printer(options));
-    (*session)->finish();
-    print_diagnostics(report.problems, options);
-    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - started);
+    const auto [report, took] = execute_and_report(
+        **session, *plan, {.tx = request.tx, .verify = !request.no_verify}, options, started);
     std::cout << fmt::format("revert{}: {} change(s) reverted ({})\n",
                              report.failed ? " failed" : "", report.changes, format_duration(took));
     return report.failed ? exit_failure : exit_success;

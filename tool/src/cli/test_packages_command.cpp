@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <atomic>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -40,12 +41,23 @@ struct Job {
     bool alone = false;  // its scripts or its dependencies' touch roles
 };
 
-// Whether any script of the module or of a module it needs creates, alters or drops a role.
-bool touches_roles(const workspace::Workspace& workspace, const workspace::Module& module) {
-    const auto needed = workspace::dependency_order(workspace, {module.name});
-    return std::any_of(needed.begin(), needed.end(), [](const workspace::Module* each) {
-        return engine::module_touches_roles(*each);
-    });
+// Which selected modules must run alone: those whose scripts, or whose dependencies' scripts,
+// create, alter or drop a role. Each module's scripts are read once, however many need it.
+std::vector<bool> modules_touching_roles(const workspace::Workspace& workspace,
+                                         const std::vector<const workspace::Module*>& selected) {
+    std::map<const workspace::Module*, bool> own;
+    const auto touches = [&own](const workspace::Module* module) {
+        auto [it, inserted] = own.try_emplace(module, false);
+        if (inserted)
+            it->second = engine::module_touches_roles(*module);
+        return it->second;
+    };
+    std::vector<bool> alone;
+    for (const auto* module : selected) {
+        const auto needed = workspace::dependency_order(workspace, {module->name});
+        alone.push_back(std::any_of(needed.begin(), needed.end(), touches));
+    }
+    return alone;
 }
 
 std::string phase_summary(const engine::ModuleTestResult& result) {
@@ -225,9 +237,11 @@ int run_test_packages(const TestPackagesOptions& options, const GlobalOptions& g
 
     std::vector<Job> jobs;
     std::set<std::string> names;
-    for (const auto* module : selected) {
-        jobs.push_back({module, engine::test_database_name(options.db_prefix, module->name, names),
-                        touches_roles(targets->workspace, *module)});
+    const auto alone = modules_touching_roles(targets->workspace, selected);
+    for (std::size_t i = 0; i < selected.size(); ++i) {
+        jobs.push_back({selected[i],
+                        engine::test_database_name(options.db_prefix, selected[i]->name, names),
+                        alone[i]});
     }
     const auto results = Runner(targets->workspace, options, global).run(jobs);
     const auto passed = static_cast<std::size_t>(std::count_if(

@@ -85,4 +85,18 @@ tl::expected<ChangeScript, Diagnostics> load_change_script(const workspace::Modu
     return script;
 }
 
+std::optional<ChangeScript> load_or_report(const workspace::Module& module,
+                                           const plan::Change& change, ScriptKind kind,
+                                           const io::DisplayPaths& paths, ScriptParsing parsing,
+                                           Diagnostics& problems, Diagnostics& warnings) {
+    auto script = load_change_script(module, change, kind, paths, parsing);
+    if (!script) {
+        problems.insert(problems.end(), script.error().begin(), script.error().end());
+        return std::nullopt;
+    }
+    if (script->parse_warning)
+        warnings.push_back(*script->parse_warning);
+    return std::move(*script);
+}
+
 }  // namespace pgpm::engine

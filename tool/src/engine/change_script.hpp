@@ -53,4 +53,11 @@ tl::expected<ChangeScript, Diagnostics> load_change_script(
     const workspace::Module& module, const plan::Change& change, ScriptKind kind,
     const io::DisplayPaths& paths, ScriptParsing parsing = ScriptParsing::strict);
 
+// load_change_script for planning: its errors appended to `problems` (nullopt then), its parse
+// warning to `warnings`.
+std::optional<ChangeScript> load_or_report(const workspace::Module& module,
+                                           const plan::Change& change, ScriptKind kind,
+                                           const io::DisplayPaths& paths, ScriptParsing parsing,
+                                           Diagnostics& problems, Diagnostics& warnings);
+
 }  // namespace pgpm::engine

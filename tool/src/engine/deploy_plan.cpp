@@ -127,15 +127,9 @@ std::vector<ChangeScript> load_verify_scripts(const workspace::Module& module, s
                                               Diagnostics& problems, Diagnostics& warnings) {
     std::vector<ChangeScript> scripts;
     for (std::size_t i = 0; i < count; ++i) {
-        auto script =
-            load_change_script(module, module.plan.changes[i], ScriptKind::verify, paths, parsing);
-        if (!script) {
-            problems.insert(problems.end(), script.error().begin(), script.error().end());
-            continue;
-        }
-        if (script->parse_warning)
-            warnings.push_back(*script->parse_warning);
-        scripts.push_back(std::move(*script));
+        if (auto script = load_or_report(module, module.plan.changes[i], ScriptKind::verify, paths,
+                                         parsing, problems, warnings))
+            scripts.push_back(std::move(*script));
     }
     return scripts;
 }
@@ -193,14 +187,10 @@ tl::expected<RunPlan, Refusal> plan_deploy(const workspace::Workspace& workspace
                                     change.name, owner, dependency.name)));
                 }
             }
-            auto script =
-                load_change_script(*module, change, ScriptKind::deploy, paths, request.parsing);
-            if (!script) {
-                invalid.insert(invalid.end(), script.error().begin(), script.error().end());
+            auto script = load_or_report(*module, change, ScriptKind::deploy, paths,
+                                         request.parsing, invalid, plan.warnings);
+            if (!script)
                 continue;
-            }
-            if (script->parse_warning)
-                plan.warnings.push_back(*script->parse_warning);
             PlannedChange planned{.change = &change,
                                   .script = std::move(*script),
                                   .required = required_rows(workspace, *module, change),

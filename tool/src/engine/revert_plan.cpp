@@ -80,14 +80,10 @@ tl::expected<RunPlan, Refusal> plan_revert(const workspace::Workspace& workspace
         for (const std::size_t index : indices) {
             const auto& change = module->plan.changes[index];
             reverted.emplace(module->name, change.name);
-            auto script =
-                load_change_script(*module, change, ScriptKind::revert, paths, request.parsing);
-            if (!script) {
-                invalid.insert(invalid.end(), script.error().begin(), script.error().end());
+            auto script = load_or_report(*module, change, ScriptKind::revert, paths,
+                                         request.parsing, invalid, plan.warnings);
+            if (!script)
                 continue;
-            }
-            if (script->parse_warning)
-                plan.warnings.push_back(*script->parse_warning);
             PlannedChange planned{.change = &change,
                                   .script = std::move(*script),
                                   .required = {},
@@ -97,15 +93,9 @@ tl::expected<RunPlan, Refusal> plan_revert(const workspace::Workspace& workspace
                 planned_tags = true;
             }
             if (request.load_verify_scripts) {
-                auto verify =
-                    load_change_script(*module, change, ScriptKind::verify, paths, request.parsing);
-                if (!verify) {
-                    invalid.insert(invalid.end(), verify.error().begin(), verify.error().end());
-                } else {
-                    if (verify->parse_warning)
-                        plan.warnings.push_back(*verify->parse_warning);
+                if (auto verify = load_or_report(*module, change, ScriptKind::verify, paths,
+                                                 request.parsing, invalid, plan.warnings))
                     step.verify.push_back(std::move(*verify));
-                }
             }
             step.changes.push_back(std::move(planned));
         }

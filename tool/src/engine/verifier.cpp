@@ -53,22 +53,19 @@ RunReport verify_modules(db::Connection& connection, const ledger::LedgerSnapsho
                          const io::DisplayPaths& paths, const ProgressSink& progress) {
     RunReport report;
     ChangeRunner runner(connection, TxMode::change);
+    const ScriptParsing parsing = parsing_for(connection);
     for (const auto* module : modules) {
         report_status(*module, module_status(*module, snapshot), paths, report);
         std::vector<ledger::EventRecord> events;
         for (const auto& change : module->plan.changes) {
             if (!snapshot.is_deployed(module->name, change.name))
                 continue;
-            auto script = load_change_script(*module, change, ScriptKind::verify, paths,
-                                             parsing_for(connection));
+            auto script = load_or_report(*module, change, ScriptKind::verify, paths, parsing,
+                                         report.problems, report.problems);
             if (!script) {
-                report.problems.insert(report.problems.end(), script.error().begin(),
-                                       script.error().end());
                 report.failed = true;
                 continue;
             }
-            if (script->parse_warning)
-                report.problems.push_back(*script->parse_warning);
             const auto start = Clock::now();
             auto verified = runner.run_verify(*script);
             if (!verified) {
