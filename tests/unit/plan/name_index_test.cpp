@@ -45,5 +45,18 @@ TEST(NameIndex, FindsEveryNameWhenFilledToCapacity) {
     EXPECT_EQ(index.find("schemas/app/tables/t1000"), std::nullopt);
 }
 
+// 100k names take a table of several MiB, the size that is backed by huge pages.
+TEST(NameIndex, FindsEveryNameOfAPlanSizedIndex) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 100'000; ++i)
+        names.push_back("t" + std::to_string(i));
+    NameIndex index(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i)
+        ASSERT_EQ(index.insert(index.probe(names[i]), i), std::nullopt);
+    for (std::size_t i = 0; i < names.size(); ++i)
+        ASSERT_EQ(index.find(names[i]), std::optional<std::size_t>(i));
+    EXPECT_EQ(index.find("t100000"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace pgpm::plan::detail

@@ -47,7 +47,7 @@ std::size_t NameIndex::slot_of(const Probe& probe) const {
 }
 
 void NameIndex::grow() {
-    std::vector<Slot> old(std::max<std::size_t>(16, slots_.size() * 2));
+    std::vector<Slot, HugePageAllocator<Slot>> old(std::max<std::size_t>(16, slots_.size() * 2));
     old.swap(slots_);
     for (const Slot& slot : old) {
         if (slot.name.data() != nullptr)

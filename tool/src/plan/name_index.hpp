@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "plan/huge_page_allocator.hpp"
+
 namespace pgpm::plan::detail {
 
 // Names to their index in the plan, for the parser's lookups (one per change and one per
@@ -44,7 +46,7 @@ private:
     void grow();
 
     // Empty or a power of two, at least twice the number of names: probes stay short.
-    std::vector<Slot> slots_;
+    std::vector<Slot, HugePageAllocator<Slot>> slots_;
     std::size_t size_ = 0;
 };
 
