@@ -120,6 +120,16 @@ TEST_F(LedgerRecord, DuplicateRequiresCollapse) {
     EXPECT_EQ(read().find("p", "b")->required, std::vector<std::string>{"p:a"});
 }
 
+// The original pgpm may have written a same-package requirement without its package.
+TEST_F(LedgerRecord, ARequirementWithoutPackageNamesOneOfTheSamePackage) {
+    ASSERT_TRUE(record_deploy(connection_, "p", "a", "hash-a", {}));
+    ASSERT_TRUE(record_deploy(connection_, "p", "b", "hash-b", {"a", "p:a"}));
+    ASSERT_TRUE(record_deploy(connection_, "q", "c", "hash-c", {"a"}));
+    const auto snapshot = read();
+    EXPECT_EQ(snapshot.dependents_of("p", "a"), (std::vector<ChangeRef>{{"p", "b"}}));
+    EXPECT_EQ(snapshot.dependents_of("q", "a"), (std::vector<ChangeRef>{{"q", "c"}}));
+}
+
 TEST_F(LedgerRecord, DeployingTwiceIsRefused) {
     ASSERT_TRUE(record_deploy(connection_, "p", "a", "hash-a", {}));
     auto again = record_deploy(connection_, "p", "a", "hash-a", {});

@@ -81,21 +81,28 @@ std::span<const DeployedTag> LedgerSnapshot::tags(std::string_view package_name)
     return rows == nullptr ? std::span<const DeployedTag>() : rows->tags;
 }
 
-std::vector<ChangeRef> LedgerSnapshot::dependents_of(std::string_view package_name,
-                                                     std::string_view change) const {
-    const std::string qualified = std::string(package_name) + ":" + std::string(change);
-    std::vector<ChangeRef> dependents;
+const std::vector<ChangeRef>& LedgerSnapshot::dependents_of(std::string_view package_name,
+                                                            std::string_view change) const {
+    static const std::vector<ChangeRef> none;
+    const auto found = dependents_.find(std::string(package_name) + ":" + std::string(change));
+    return found == dependents_.end() ? none : found->second;
+}
+
+void LedgerSnapshot::index_dependents() {
     for (const auto& [name, rows] : packages_) {
         for (const auto& deployed : rows.changes) {
             for (const auto& required : deployed.required) {
-                if (required == qualified || (name == package_name && required == change)) {
-                    dependents.push_back({name, deployed.change_name});
-                    break;
-                }
+                // A name without a package is one of the same package.
+                auto key =
+                    required.find(':') == std::string::npos ? name + ":" + required : required;
+                auto& dependents = dependents_[std::move(key)];
+                // `x` and `package:x` in one change's requires name one dependency.
+                const ChangeRef dependent{name, deployed.change_name};
+                if (dependents.empty() || dependents.back() != dependent)
+                    dependents.push_back(dependent);
             }
         }
     }
-    return dependents;
 }
 
 tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection) {
@@ -136,6 +143,7 @@ tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connectio
                                     std::string(rows->get(row, 6))});
         }
     }
+    snapshot.index_dependents();
     return snapshot;
 }
 

@@ -59,7 +59,8 @@ public:
     // The deployed changes, from any package, whose requires names `package:change`, or names
     // `change` alone from the same package as the original's revert also accepts; by package,
     // then deploy order.
-    std::vector<ChangeRef> dependents_of(std::string_view package, std::string_view change) const;
+    const std::vector<ChangeRef>& dependents_of(std::string_view package,
+                                                std::string_view change) const;
 
 private:
     struct Package {
@@ -69,9 +70,13 @@ private:
     };
 
     const Package* package(std::string_view name) const;
+    // Fills dependents_ from the requires of every deployed change, once the rows are read: a
+    // revert asks for the dependents of each change it reverts.
+    void index_dependents();
 
     LedgerShape shape_;
     std::map<std::string, Package, std::less<>> packages_;
+    std::map<std::string, std::vector<ChangeRef>, std::less<>> dependents_;  // "package:change"
 
     friend tl::expected<LedgerSnapshot, db::SqlError> read_ledger(db::Connection& connection,
                                                                   const LedgerShape& shape);

@@ -9,26 +9,26 @@ namespace pgpm::ledger {
 
 namespace {
 
-// Catalog tables rather than to_regclass: those fail without USAGE on the schema.
+// Catalog tables rather than to_regclass: those fail without USAGE on the schema. Lookups by
+// name and namespace, which the catalog indexes: a database of thousands of tables costs no more.
 constexpr std::string_view kDetect = R"sql(
-WITH ours AS (
-    SELECT c.oid, c.relname
-    FROM pg_catalog.pg_class c
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'pgpm_migrate' AND c.relkind IN ('r', 'p')
-), has_column AS (
-    SELECT ours.relname, a.attname
-    FROM ours
-    JOIN pg_catalog.pg_attribute a ON a.attrelid = ours.oid
-    WHERE a.attnum > 0 AND NOT a.attisdropped
-)
 SELECT
-    EXISTS (SELECT FROM pg_catalog.pg_namespace WHERE nspname = 'pgpm_migrate'),
-    (SELECT count(*) FROM ours
-     WHERE relname IN ('packages', 'changes', 'dependencies', 'events')) = 4,
-    EXISTS (SELECT FROM has_column WHERE relname = 'changes' AND attname = 'deployed_by'),
-    EXISTS (SELECT FROM has_column WHERE relname = 'events' AND attname = 'performed_by'),
-    EXISTS (SELECT FROM ours WHERE relname = 'tags')
+    n.oid IS NOT NULL,
+    (SELECT count(*) FROM pg_catalog.pg_class c
+     WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
+       AND c.relname IN ('packages', 'changes', 'dependencies', 'events')) = 4,
+    EXISTS (SELECT FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+            WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p') AND c.relname = 'changes'
+              AND a.attname = 'deployed_by' AND NOT a.attisdropped),
+    EXISTS (SELECT FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+            WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p') AND c.relname = 'events'
+              AND a.attname = 'performed_by' AND NOT a.attisdropped),
+    EXISTS (SELECT FROM pg_catalog.pg_class c
+            WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p') AND c.relname = 'tags')
+FROM (SELECT) AS one
+LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = 'pgpm_migrate'
 )sql";
 
 // The original's schema.sql, written the same way so that its constraints get the same names,
