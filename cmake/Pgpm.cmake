@@ -20,6 +20,13 @@
 # time, an embedded server is started for the ctest run by a FIXTURES_SETUP/FIXTURES_CLEANUP pair
 # of tests (<TEST_PREFIX>server.start/.stop) and the full cycles find it through PGPM_SERVER_DIR.
 #
+# Scale-out: without DATABASE, every full cycle has RESOURCE_GROUPS "pgpm_servers:1", which ctest
+# ignores unless given a resource spec file (--resource-spec-file, or CTEST_RESOURCE_SPEC_FILE set
+# when configuring). With one, ctest hands each full cycle a server of the file's pgpm_servers
+# pool, and the runner connects through the libpq service named by its id (PGSERVICE=<id>, from
+# PGSERVICEFILE or ~/.pg_service.conf), before PGPM_SERVER_DIR. CTEST_RESOURCE_SPEC_FILE set at
+# configure time also leaves out the embedded server fixture, which would go unused.
+#
 # The runner is the imported target pgpm::pgpm, or the cache variable PGPM_EXECUTABLE when set
 # (the way to use these functions from a project that builds pgpm itself: the runner must exist
 # when configure describes the workspace).
@@ -210,7 +217,9 @@ function(_pgpm_add kind)
 
     # The embedded server fixture, when nothing says where a server is.
     set(fixture "")
-    if(NOT DEFINED arg_DATABASE AND "$ENV{PGHOST}$ENV{PGHOSTADDR}$ENV{PGPORT}$ENV{PGSERVICE}$ENV{PGPM_SERVER_DIR}" STREQUAL "")
+    if(NOT DEFINED arg_DATABASE
+       AND "$ENV{PGHOST}$ENV{PGHOSTADDR}$ENV{PGPORT}$ENV{PGSERVICE}$ENV{PGPM_SERVER_DIR}" STREQUAL ""
+       AND "${CTEST_RESOURCE_SPEC_FILE}" STREQUAL "")
         set(fixture "${arg_TEST_PREFIX}server")
         set(server_dir "${state_dir}/server")
         add_test(NAME ${arg_TEST_PREFIX}server.start
@@ -258,6 +267,11 @@ function(_pgpm_add kind)
         add_test(NAME "${cycle_test}"
                  COMMAND ${runner} -C "${test_root}" ${database_args} test-packages "${name}"
                          --full-cycle --jobs 1 --db-prefix "${db_prefix}")
+        # One server of a resource spec file's pool (PROPERTIES may say otherwise); DATABASE
+        # names the one server.
+        if(NOT DEFINED arg_DATABASE)
+            set_property(TEST "${cycle_test}" PROPERTY RESOURCE_GROUPS "pgpm_servers:1")
+        endif()
         set(tests "${check_test}" "${cycle_test}")
         if(arg_PROPERTIES)
             set_tests_properties(${tests} PROPERTIES ${arg_PROPERTIES})

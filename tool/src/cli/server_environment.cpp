@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/ctest_resources.hpp"
 #include "cli/exit_code.hpp"
 
 namespace pgpm::cli {
@@ -11,6 +12,23 @@ namespace {
 std::string environment_or(const char* name, const char* fallback) {
     const char* value = std::getenv(name);
     return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+std::optional<std::string> environment(const std::string& name) {
+    const char* value = std::getenv(name.c_str());
+    return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
+}
+
+// A server of the pool CTest allocated to this test (`ctest --resource-spec-file`): its id names
+// the libpq service to use. The variables that would fill in what the service leaves out with
+// another server's host or port go.
+void apply_service(const std::string& service, const GlobalOptions& options) {
+    for (const char* name : {"PGHOST", "PGHOSTADDR", "PGPORT"})
+        unsetenv(name);
+    setenv("PGSERVICE", service.c_str(), 1);
+    if (!options.quiet)
+        std::cerr << "pgpm: using service=" << service << " (the CTest resource "
+                  << kServerResourceType << " of this test)\n";
 }
 }  // namespace
 
@@ -51,6 +69,20 @@ int ServerEnvironment::prepare(const GlobalOptions& options) {
         }
         ephemeral_.emplace(std::move(*started));
         apply_server_env(ephemeral_->env());
+        return exit_success;
+    }
+    // CTest's allocation wins over PGPM_SERVER_DIR, which names the embedded server the tests of
+    // the CMake package start when they have no other.
+    auto allocated = allocated_server(environment);
+    if (!allocated) {
+        print_server_error({.message = "malformed CTest resource allocation: " + allocated.error(),
+                            .hint = "run the test through ctest, or unset the CTEST_RESOURCE_* "
+                                    "variables"},
+                           options);
+        return exit_unreachable;
+    }
+    if (*allocated) {
+        apply_service(**allocated, options);
         return exit_success;
     }
     if (const char* dir = std::getenv("PGPM_SERVER_DIR"); dir != nullptr && *dir != '\0') {
