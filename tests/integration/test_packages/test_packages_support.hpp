@@ -81,8 +81,19 @@ inline std::string database_of(const std::string& output, const std::string& mod
     const auto start = line.find("(database ");
     if (start == std::string::npos)
         return {};
-    const auto end = line.find(')', start);
+    const auto end = line.find_first_of("),", start);
     return line.substr(start + 10, end - start - 10);
+}
+
+// The template database the result line of `module` says it was cloned from; empty when none.
+inline std::string template_of(const std::string& output, const std::string& module) {
+    const auto line = result_line(output, module);
+    constexpr std::string_view marker = "dependencies cloned from ";
+    const auto start = line.find(marker);
+    if (start == std::string::npos)
+        return {};
+    const auto end = line.find(')', start);
+    return line.substr(start + marker.size(), end - start - marker.size());
 }
 
 // The phases marked FAILED on the result line of `module`, by name.

@@ -17,6 +17,7 @@
 #include "engine/bootstrap_roles.hpp"
 #include "engine/module_test.hpp"
 #include "engine/role_statements.hpp"
+#include "engine/template_pool.hpp"
 #include "engine/test_database.hpp"
 #include "io/display_paths.hpp"
 
@@ -33,12 +34,14 @@ struct TestPackagesOptions {
     std::vector<std::string> exclude;
     std::string db_prefix = "test_";
     bool keep_database = false;
+    bool clone = true;  // dependencies shared by several modules may be cloned from a template
 };
 
 struct Job {
     const workspace::Module* module = nullptr;
     std::string database;
     bool alone = false;  // its scripts or its dependencies' touch roles
+    engine::Closure dependencies;
 };
 
 // Which selected modules must run alone: those whose scripts, or whose dependencies' scripts,
@@ -71,8 +74,12 @@ std::string phase_summary(const engine::ModuleTestResult& result) {
 void print_block(std::ostream& out, const engine::ModuleTestResult& result, bool color) {
     std::ostringstream block;
     block << (result.passed ? "PASS " : "FAIL ") << result.module;
-    if (!result.database.empty())
-        block << " (database " << result.database << ')';
+    if (!result.database.empty()) {
+        block << " (database " << result.database;
+        if (!result.cloned_from.empty())
+            block << ", dependencies cloned from " << result.cloned_from;
+        block << ')';
+    }
     block << ": " << phase_summary(result) << '\n';
     DiagnosticPrinter(block, color).print(result.problems, result.passed);
     out << block.str() << std::flush;
@@ -91,6 +98,7 @@ void write_json(std::ostream& out, const std::vector<engine::ModuleTestResult>& 
         json.begin_object();
         json.key("name").value(result.module);
         json.key("database").value(result.database);
+        json.key("cloned_from").value(result.cloned_from);
         json.key("passed").value(result.passed);
         json.key("phases").begin_array();
         for (const auto& phase : result.phases) {
@@ -116,10 +124,15 @@ public:
         : workspace_(workspace),
           options_(options),
           global_(global),
-          paths_(io::normalised_absolute(std::filesystem::current_path())) {}
+          paths_(io::normalised_absolute(std::filesystem::current_path())),
+          templates_(global.database, options.db_prefix) {}
 
     std::vector<engine::ModuleTestResult> run(const std::vector<Job>& jobs) {
         results_.resize(jobs.size());
+        for (const auto& job : jobs) {
+            if (uses_templates(job))
+                templates_.expect(job.dependencies);
+        }
         const unsigned width =
             options_.jobs > 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
         // Runs of modules that may share the server go in parallel; one that touches roles waits
@@ -141,10 +154,16 @@ public:
             if (result)
                 ran.push_back(std::move(*result));
         }
+        if (const auto problems = templates_.drop_all(); !problems.empty())
+            print_diagnostics(problems, global_);
         return ran;
     }
 
 private:
+    // A module that runs alone deploys its dependencies itself: they may create roles, which a
+    // template would create once for all.
+    bool uses_templates(const Job& job) const { return options_.clone && !job.alone; }
+
     bool stopped() const { return failed_ && !options_.continue_on_fail; }
 
     void run_parallel(const std::vector<Job>& jobs, std::size_t begin, std::size_t end,
@@ -165,12 +184,14 @@ private:
 
     void run_job(const std::vector<Job>& jobs, std::size_t index) {
         const auto& job = jobs[index];
-        auto result = engine::test_module(workspace_, *job.module,
-                                          {.target = global_.database,
-                                           .database = job.database,
-                                           .full_cycle = options_.full_cycle,
-                                           .keep_database = options_.keep_database},
-                                          paths_);
+        auto result =
+            engine::test_module(workspace_, *job.module,
+                                {.target = global_.database,
+                                 .database = job.database,
+                                 .full_cycle = options_.full_cycle,
+                                 .keep_database = options_.keep_database,
+                                 .templates = uses_templates(job) ? &templates_ : nullptr},
+                                paths_);
         std::lock_guard lock(output_);
         if (!result.passed)
             failed_ = true;
@@ -185,6 +206,7 @@ private:
     std::mutex output_;
     std::atomic<bool> failed_{false};
     std::vector<std::optional<engine::ModuleTestResult>> results_;
+    engine::TemplatePool templates_;
 };
 
 int run_test_packages(const TestPackagesOptions& options, const GlobalOptions& global) {
@@ -241,7 +263,7 @@ int run_test_packages(const TestPackagesOptions& options, const GlobalOptions& g
     for (std::size_t i = 0; i < selected.size(); ++i) {
         jobs.push_back({selected[i],
                         engine::test_database_name(options.db_prefix, selected[i]->name, names),
-                        alone[i]});
+                        alone[i], engine::dependency_modules(targets->workspace, *selected[i])});
     }
     const auto results = Runner(targets->workspace, options, global).run(jobs);
     const auto passed = static_cast<std::size_t>(std::count_if(
@@ -276,6 +298,9 @@ Command add_test_packages_command(CLI::App& app) {
     parser->add_option("--db-prefix", options->db_prefix, "Prefix of the databases' names")
         ->option_text("PREFIX");
     parser->add_flag("--keep-db", options->keep_database, "Keep each module's database");
+    parser->add_flag("--no-clone{false}", options->clone,
+                     "Deploy every module's dependencies itself, never cloning a template database "
+                     "of them");
     return {parser, true,
             [options](const GlobalOptions& global) { return run_test_packages(*options, global); }};
 }

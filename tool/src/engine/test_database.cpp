@@ -76,8 +76,9 @@ std::string alternative_database_name(std::string_view name) {
     return with_hash(name, std::string(name) + "#taken");
 }
 
-tl::expected<std::string, db::SqlError> create_test_database(db::Connection& maintenance,
-                                                             const std::string& name) {
+tl::expected<std::string, db::SqlError> create_test_database(
+    db::Connection& maintenance, const std::string& name,
+    const std::optional<std::string>& template_database) {
     std::string chosen = name;
     auto existing = find_database(maintenance, chosen);
     if (!existing)
@@ -104,7 +105,14 @@ tl::expected<std::string, db::SqlError> create_test_database(db::Connection& mai
     auto mark = maintenance.escape_literal(kMark);
     if (!identifier || !mark)
         return tl::unexpected(identifier ? mark.error() : identifier.error());
-    if (auto created = exec(maintenance, "CREATE DATABASE " + *identifier); !created)
+    std::string create = "CREATE DATABASE " + *identifier;
+    if (template_database) {
+        auto source = maintenance.escape_identifier(*template_database);
+        if (!source)
+            return tl::unexpected(std::move(source.error()));
+        create += " TEMPLATE " + *source;
+    }
+    if (auto created = exec(maintenance, create); !created)
         return tl::unexpected(std::move(created.error()));
     if (auto marked =
             exec(maintenance, fmt::format("COMMENT ON DATABASE {} IS {}", *identifier, *mark));

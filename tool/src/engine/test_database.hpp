@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,9 +25,11 @@ std::string alternative_database_name(std::string_view name);
 
 // Creates the database and marks it as ours. An existing one of that name is dropped first when
 // it carries our mark (its sessions terminated); when it does not, the database is created under
-// alternative_database_name instead. Returns the name used.
-tl::expected<std::string, db::SqlError> create_test_database(db::Connection& maintenance,
-                                                             const std::string& name);
+// alternative_database_name instead. A `template_database` is cloned rather than the server's
+// default template. Returns the name used.
+tl::expected<std::string, db::SqlError> create_test_database(
+    db::Connection& maintenance, const std::string& name,
+    const std::optional<std::string>& template_database = std::nullopt);
 
 // Drops a database this run created (terminating its sessions), only when it carries our mark.
 tl::expected<void, db::SqlError> drop_test_database(db::Connection& maintenance,
