@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "plan/huge_page_allocator.hpp"
 #include "plan/name_index.hpp"
 
 // A parsed plan views the text it was parsed from rather than copying every name, timestamp and
@@ -58,7 +59,9 @@ struct Plan {
     std::string uri;
     std::string syntax_version;
     int project_line = 0;  // line of `%project=`, 0 when absent
-    std::vector<Change> changes;
+    // Memory for 100k changes in huge pages, like the name index (plan/huge_page_allocator.hpp):
+    // filling it faults in 2 MiB at a time instead of 4 KiB.
+    std::vector<Change, detail::HugePageAllocator<Change>> changes;
     std::vector<Tag> tags;
 
     const Change* find_change(std::string_view name) const;
