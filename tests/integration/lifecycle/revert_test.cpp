@@ -21,6 +21,20 @@ TEST_F(RevertTest, DriftedChangeIsRevertedWithAWarning) {
     EXPECT_FALSE(relation_exists(connection(), "public.a"));
 }
 
+// Only the changes to revert are hashed: a drifted change that stays deployed is deploy's concern.
+TEST_F(RevertTest, DriftOfAChangeThatStaysIsNotReported) {
+    write_module("app", "", {change_line("a"), change_line("b", {"a"})});
+    write_table_change("app", "a", "a");
+    write_table_change("app", "b", "b");
+    ASSERT_EQ(pgpm({"deploy", "app"}).exit_code, 0);
+    dir.write("packages/app/deploy/a.sql", read("packages/app/deploy/a.sql") + "-- edited\n");
+
+    const auto result = pgpm({"revert", "app", "--yes"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.err.find("warning:"), std::string::npos) << result.err;
+    EXPECT_EQ(deployed_changes(connection(), "app"), std::vector<std::string>{"a"});
+}
+
 // `noop`'s revert script leaves its table in place, so its verify script still passes.
 TEST_F(RevertTest, VerifyStillPassingAfterRevertWarnsUnlessNoVerify) {
     write_module("app", "", {change_line("noop")});

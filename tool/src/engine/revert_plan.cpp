@@ -59,17 +59,17 @@ tl::expected<RunPlan, Refusal> plan_revert(const workspace::Workspace& workspace
         const auto indices = changes_to_revert(*module, snapshot, request.scope, keep);
         if (indices.empty())
             continue;
-        for (const auto& drift : module_status(*module, snapshot).drifted) {
-            if (std::find_if(indices.begin(), indices.end(), [&](std::size_t i) {
-                    return module->plan.changes[i].name == drift.change;
-                }) == indices.end())
+        // Only the changes to revert are hashed: a revert of the last change reads one file.
+        for (auto at = indices.rbegin(); at != indices.rend(); ++at) {
+            const auto& name = module->plan.changes[*at].name;
+            if (deploy_script_hash(*module, name) == snapshot.find(module->name, name)->script_hash)
                 continue;
             plan.warnings.push_back(diagnostic_for(
                 Severity::warning,
-                paths.show(module->directory / "deploy" / (drift.change + ".sql")),
+                paths.show(module->directory / "deploy" / (std::string(name) + ".sql")),
                 fmt::format("change \"{}\" drifted: its deploy script changed since it was "
                             "deployed; reverting it with the current revert script",
-                            drift.change)));
+                            name)));
         }
         ModuleRun step{.module = module,
                        .changes = {},

@@ -50,18 +50,22 @@ ModuleStatus module_status(std::string_view name, const plan::Plan& plan,
     return status;
 }
 
+std::optional<std::string> deploy_script_hash(const workspace::Module& module,
+                                              std::string_view change) {
+    auto bytes = io::read_file(module.directory / "deploy" / (std::string(change) + ".sql"));
+    if (!bytes)
+        return std::nullopt;
+    return ledger::script_hash(*bytes);
+}
+
 ModuleStatus module_status(const workspace::Module& module,
                            const ledger::LedgerSnapshot& snapshot) {
     std::vector<DeployedRecord> records;
     for (const auto& row : snapshot.deployed_changes(module.name))
         records.push_back({row.change_name, row.script_hash, row.deployed_at, row.deployed_by});
-    const auto current_hash = [&module](std::string_view change) -> std::optional<std::string> {
-        auto bytes = io::read_file(module.directory / "deploy" / (std::string(change) + ".sql"));
-        if (!bytes)
-            return std::nullopt;
-        return ledger::script_hash(*bytes);
-    };
-    return module_status(module.name, module.plan, records, current_hash);
+    return module_status(module.name, module.plan, records, [&module](std::string_view change) {
+        return deploy_script_hash(module, change);
+    });
 }
 
 }  // namespace pgpm::engine

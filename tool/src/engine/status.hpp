@@ -55,6 +55,10 @@ ModuleStatus module_status(std::string_view name, const plan::Plan& plan,
                            const std::vector<DeployedRecord>& deployed,
                            const CurrentHash& current_hash);
 
+// The script_hash of a change's deploy file as it is now; nullopt when it cannot be read.
+std::optional<std::string> deploy_script_hash(const workspace::Module& module,
+                                              std::string_view change);
+
 // The status of a loaded module against the ledger a run read, hashing its deploy files now.
 ModuleStatus module_status(const workspace::Module& module, const ledger::LedgerSnapshot& snapshot);
 
