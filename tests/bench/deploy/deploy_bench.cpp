@@ -7,38 +7,27 @@
 // `deploy --tx all --no-verify`, `deploy --no-verify` (`--tx change`), `revert --all --no-verify`
 // and `verify`, pgpm's per-change overhead in ms, and the peak RSS of `pgpm deploy` for 10000
 // changes. It asserts no timing: it is a program to run, not a test.
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <algorithm>
-#include <chrono>
-#include <csignal>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
-#ifndef PGPM_PATH
-#error "PGPM_PATH must be defined by the build (the pgpm executable under test)"
-#endif
-
-extern char** environ;
+#include "files.hpp"
+#include "postgres.hpp"
+#include "process.hpp"
+#include "report.hpp"
+#include "runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using namespace pgpm_bench;
 
 constexpr const char* database = "pgpm_bench";
 
@@ -46,243 +35,6 @@ struct Options {
     int changes = 1000;
     int rss_changes = 10000;
     int runs = 5;
-};
-
-volatile std::sig_atomic_t interrupted = 0;
-
-// Ctrl-C reaches the child too (same process group); we only note it (and SIGTERM, SIGHUP), and
-// the next run_logged throws, unwinding through the destructors that stop the server and remove
-// the files.
-extern "C" void on_interrupt(int) {
-    interrupted = 1;
-}
-
-struct Finished {
-    int exit_code = 0;
-    double seconds = 0;      // wall clock
-    double cpu_seconds = 0;  // the child's own user and system time, without the server's
-    long peak_rss_kib = 0;
-};
-
-// Starts argv (no shell; argv[0] looked up on the PATH when it has no slash) with stdout and
-// stderr on the given descriptors (-1: inherited).
-pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd) {
-    std::vector<char*> args;
-    for (const auto& arg : argv)
-        args.push_back(const_cast<char*>(arg.c_str()));
-    args.push_back(nullptr);
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (out_fd >= 0)
-        posix_spawn_file_actions_adddup2(&actions, out_fd, STDOUT_FILENO);
-    if (err_fd >= 0)
-        posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
-    // We ignore SIGPIPE (see main); the child gets the default back.
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t default_signals;
-    sigemptyset(&default_signals);
-    sigaddset(&default_signals, SIGPIPE);
-    posix_spawnattr_setsigdefault(&attributes, &default_signals);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
-    pid_t pid = 0;
-    const int error = posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
-    posix_spawnattr_destroy(&attributes);
-    posix_spawn_file_actions_destroy(&actions);
-    if (error != 0)
-        throw std::runtime_error(fmt::format("cannot start {}: {}", argv[0], std::strerror(error)));
-    return pid;
-}
-
-// Waits for pid. ru_maxrss comes from wait4: on Linux it is at least the spawning process's peak
-// RSS (exec records the old, shared address space), so this program keeps itself small.
-Finished wait_for(pid_t pid, std::chrono::steady_clock::time_point started) {
-    int status = 0;
-    rusage usage{};
-    while (wait4(pid, &status, 0, &usage) < 0) {
-        if (errno != EINTR)
-            throw std::runtime_error(fmt::format("wait4: {}", std::strerror(errno)));
-    }
-    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-    const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    const auto cpu = [](const timeval& time) { return time.tv_sec + time.tv_usec * 1e-6; };
-    return {exit_code, elapsed.count(), cpu(usage.ru_utime) + cpu(usage.ru_stime), usage.ru_maxrss};
-}
-
-// The time includes starting the process, as a user's run would.
-Finished run(const std::vector<std::string>& argv, int out_fd, int err_fd) {
-    const auto started = std::chrono::steady_clock::now();
-    return wait_for(spawn(argv, out_fd, err_fd), started);
-}
-
-std::string join(const std::vector<std::string>& argv) {
-    std::string text;
-    for (const auto& arg : argv)
-        text += (text.empty() ? "" : " ") + arg;
-    return text;
-}
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out)
-        throw std::runtime_error("cannot write " + path.string());
-}
-
-// Runs argv with its output in `log` (a terminal would slow both sides down and clutter ours);
-// a failure throws with the command and what it printed.
-Finished run_logged(const std::vector<std::string>& argv, const fs::path& log) {
-    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw std::runtime_error(
-            fmt::format("cannot open {}: {}", log.string(), std::strerror(errno)));
-    Finished finished;
-    try {
-        finished = run(argv, fd, fd);
-    } catch (...) {
-        close(fd);
-        throw;
-    }
-    close(fd);
-    if (interrupted)
-        throw std::runtime_error("interrupted");
-    if (finished.exit_code != 0) {
-        throw std::runtime_error(fmt::format("`{}` exited with {}; it printed:\n{}", join(argv),
-                                             finished.exit_code, read_text(log)));
-    }
-    return finished;
-}
-
-// Runs argv and returns its stdout; its stderr goes to ours.
-std::string capture(const std::vector<std::string>& argv) {
-    int pipe_fds[2];
-    if (pipe2(pipe_fds, O_CLOEXEC) != 0)
-        throw std::runtime_error(fmt::format("pipe: {}", std::strerror(errno)));
-    const auto started = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    try {
-        pid = spawn(argv, pipe_fds[1], -1);
-    } catch (...) {
-        close(pipe_fds[0]);
-        close(pipe_fds[1]);
-        throw;
-    }
-    close(pipe_fds[1]);
-    std::string output;
-    char buffer[4096];
-    for (ssize_t n; (n = read(pipe_fds[0], buffer, sizeof buffer)) != 0;) {
-        if (n > 0)
-            output.append(buffer, static_cast<std::size_t>(n));
-        else if (errno != EINTR)
-            break;
-    }
-    close(pipe_fds[0]);
-    if (const auto finished = wait_for(pid, started); finished.exit_code != 0) {
-        throw std::runtime_error(
-            fmt::format("`{}` exited with {}", join(argv), finished.exit_code));
-    }
-    return output;
-}
-
-std::string trim(std::string text) {
-    text.erase(text.find_last_not_of(" \t\r\n") + 1);
-    text.erase(0, text.find_first_not_of(" \t\r\n"));
-    return text;
-}
-
-// The real psql, not Debian's /usr/bin/psql: that is a Perl wrapper costing ~16 ms per start,
-// which would flatter pgpm.
-std::string find_psql() {
-    try {
-        const auto from_pg_config = fs::path(trim(capture({"pg_config", "--bindir"}))) / "psql";
-        if (fs::exists(from_pg_config) && from_pg_config != "/usr/bin/psql")
-            return from_pg_config.string();
-    } catch (const std::exception&) {
-        // No pg_config on the PATH: look in Debian's versioned folders below.
-    }
-    fs::path newest;
-    int newest_version = -1;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator("/usr/lib/postgresql", error)) {
-        const auto candidate = entry.path() / "bin" / "psql";
-        const int version = std::atoi(entry.path().filename().c_str());
-        if (version > newest_version && fs::exists(candidate)) {
-            newest_version = version;
-            newest = candidate;
-        }
-    }
-    if (newest.empty())
-        throw std::runtime_error("no psql found (pg_config --bindir, /usr/lib/postgresql/*/bin)");
-    return newest.string();
-}
-
-// A folder of our own under the temp directory, removed at the end, also on failure.
-class TempDir {
-public:
-    TempDir() {
-        auto pattern = (fs::temp_directory_path() / "pgpm-bench-deploy-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error(fmt::format("mkdtemp: {}", std::strerror(errno)));
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
-
-// The embedded server, started once and stopped by the destructor, also on failure.
-class Server {
-public:
-    explicit Server(fs::path dir) : dir_(std::move(dir)) {
-        fs::create_directories(dir_);
-        if (run({PGPM_PATH, "-q", "server", "start", "--dir", dir_.string()}, -1, -1).exit_code !=
-            0)
-            throw std::runtime_error("`pgpm server start` failed");
-    }
-    ~Server() {
-        try {
-            run({PGPM_PATH, "-q", "server", "stop", "--dir", dir_.string()}, -1, -1);
-        } catch (const std::exception& error) {
-            std::cerr << "pgpm_bench_deploy: stopping the server: " << error.what() << '\n';
-        }
-    }
-    Server(const Server&) = delete;
-    Server& operator=(const Server&) = delete;
-
-    // Puts the server's PG* settings into our environment, which psql and pgpm inherit.
-    void export_settings() const {
-        std::istringstream lines(capture({PGPM_PATH, "server", "env", "--dir", dir_.string()}));
-        bool host = false;
-        for (std::string line; std::getline(lines, line);) {
-            line = trim(line);
-            if (line.rfind("export ", 0) == 0)
-                line.erase(0, 7);
-            if (const auto equals = line.find('='); equals != std::string::npos) {
-                const auto name = line.substr(0, equals);
-                setenv(name.c_str(), line.substr(equals + 1).c_str(), 1);
-                host = host || name == "PGHOST";
-            }
-        }
-        if (!host)
-            throw std::runtime_error("`pgpm server env` printed no PGHOST");
-    }
-
-private:
-    fs::path dir_;
 };
 
 // The module pgpm runs and the concatenations psql runs, written to `dir`.
@@ -337,15 +89,6 @@ Workload generate(const fs::path& dir, int changes) {
     return workload;
 }
 
-double median(const std::vector<Finished>& samples, double Finished::*field) {
-    std::vector<double> values;
-    for (const auto& sample : samples)
-        values.push_back(sample.*field);
-    std::sort(values.begin(), values.end());
-    const auto middle = values.size() / 2;
-    return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
-
 class Bench {
 public:
     Bench(Options options, const fs::path& dir)
@@ -359,8 +102,7 @@ public:
         std::cerr << fmt::format("pgpm {}\npsql {}\n{} changes, {} runs after a warm-up\n",
                                  PGPM_PATH, psql_, options_.changes, options_.runs);
         for (int round = 0; round <= options_.runs; ++round) {
-            std::cerr << (round == 0 ? "warm-up" : fmt::format("run {}/{}", round, options_.runs))
-                      << "...\n";
+            announce_round(round, options_.runs);
             measure_round(workload, round > 0);
         }
 
@@ -375,22 +117,8 @@ public:
     }
 
     void print() const {
-        const auto ms = [this](const std::string& name) {
-            return median(samples_.at(name), &Finished::seconds) * 1e3;
-        };
-        // The client's CPU time does not depend on the server and barely on the machine's load:
-        // when the wall-clock ratios are noisy, it still shows what pgpm itself costs.
-        std::cout << fmt::format("\n{:<34} {:>10} {:>10} {:>10} {:>12}\n",
-                                 fmt::format("ms, {} runs", options_.runs), "median", "min", "max",
-                                 "client CPU");
-        for (const auto& [name, samples] : samples_) {
-            const auto [min, max] = std::minmax_element(
-                samples.begin(), samples.end(),
-                [](const Finished& a, const Finished& b) { return a.seconds < b.seconds; });
-            std::cout << fmt::format("{:<34} {:10.1f} {:10.1f} {:10.1f} {:12.1f}\n", name, ms(name),
-                                     min->seconds * 1e3, max->seconds * 1e3,
-                                     median(samples, &Finished::cpu_seconds) * 1e3);
-        }
+        const auto ms = [this](const std::string& name) { return median_ms(samples_, name); };
+        print_samples(samples_, options_.runs);
 
         const int n = options_.changes;
         const double base = ms("psql deploy (B)");
@@ -400,31 +128,29 @@ public:
         const auto overhead = [&](const std::string& name) {
             return fmt::format("{:.3f} ms", (ms(name) - base) / n);
         };
-        const auto figure = [](const std::string& label, const std::string& value,
-                               const std::string& note) {
-            std::cout << fmt::format("{:<50} {:>10}{}{}\n", label, value, note.empty() ? "" : "  ",
-                                     note);
-        };
         std::cout << fmt::format("\nThe figures: N = {} changes, medians of {} runs\n", n,
                                  options_.runs);
-        figure("B = psql -X -q -1 -f of all deploy scripts", fmt::format("{:.1f} ms", base), "");
-        figure("pgpm deploy --tx all --no-verify / B",
-               ratio("pgpm deploy --tx all --no-verify", base), "target <= 1.2");
-        figure("pgpm deploy --no-verify (--tx change) / B", ratio("pgpm deploy --no-verify", base),
-               "target <= 1.5 (TypeScript pgpm: 1.67)");
-        figure("pgpm revert --all --no-verify / psql reverts",
-               ratio("pgpm revert --all --no-verify", ms("psql revert")), "target <= 1.5");
-        figure("pgpm verify / psql verifies", ratio("pgpm verify", ms("psql verify")), "");
-        figure("per-change overhead (pgpm - B) / N, --tx change",
-               overhead("pgpm deploy --no-verify"),
-               "target <= 0.3 ms (TypeScript pgpm: about 1.4 ms)");
-        figure("per-change overhead (pgpm - B) / N, --tx all",
-               overhead("pgpm deploy --tx all --no-verify"), "");
-        figure(fmt::format("peak RSS of pgpm deploy, N = {}", options_.rss_changes),
-               fmt::format("{:.1f} MiB", large_deploy_.peak_rss_kib / 1024.0),
-               fmt::format("target <= 64 MiB (it took {:.1f} s; the floor, this program's own "
-                           "peak RSS: {:.1f} MiB)",
-                           large_deploy_.seconds, own_peak_rss_kib_ / 1024.0));
+        print_figure("B = psql -X -q -1 -f of all deploy scripts", fmt::format("{:.1f} ms", base),
+                     "");
+        print_figure("pgpm deploy --tx all --no-verify / B",
+                     ratio("pgpm deploy --tx all --no-verify", base), "target <= 1.2");
+        print_figure("pgpm deploy --no-verify (--tx change) / B",
+                     ratio("pgpm deploy --no-verify", base),
+                     "target <= 1.5 (TypeScript pgpm: 1.67)");
+        print_figure("pgpm revert --all --no-verify / psql reverts",
+                     ratio("pgpm revert --all --no-verify", ms("psql revert")), "target <= 1.5");
+        print_figure("pgpm verify / psql verifies", ratio("pgpm verify", ms("psql verify")), "");
+        print_figure("per-change overhead (pgpm - B) / N, --tx change",
+                     overhead("pgpm deploy --no-verify"),
+                     "target <= 0.3 ms (TypeScript pgpm: about 1.4 ms)");
+        print_figure("per-change overhead (pgpm - B) / N, --tx all",
+                     overhead("pgpm deploy --tx all --no-verify"), "");
+        print_figure(
+            fmt::format("peak RSS of pgpm deploy, N = {}", options_.rss_changes),
+            fmt::format("{:.1f} MiB", large_deploy_.peak_rss_kib / 1024.0),
+            fmt::format("target <= 64 MiB (it took {:.1f} s; the floor, this program's own "
+                        "peak RSS: {:.1f} MiB)",
+                        large_deploy_.seconds, own_peak_rss_kib_ / 1024.0));
     }
 
 private:
@@ -499,74 +225,28 @@ private:
     Options options_;
     std::string psql_;
     fs::path log_;
-    std::map<std::string, std::vector<Finished>> samples_;
+    Samples samples_;
     Finished large_deploy_;
     long own_peak_rss_kib_ = 0;
 };
 
-int parse_count(const char* text, const char* option, long minimum) {
-    char* end = nullptr;
-    const long value = text == nullptr ? 0 : std::strtol(text, &end, 10);
-    if (text == nullptr || *end != '\0' || value < minimum || value > 1'000'000)
-        throw std::invalid_argument(
-            fmt::format("{} needs a whole number from {}", option, minimum));
-    return static_cast<int>(value);
-}
-
 Options parse_options(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
-        if (arg == "--changes")
-            options.changes = parse_count(value, "--changes", 2);
-        else if (arg == "--rss-changes")
-            options.rss_changes = parse_count(value, "--rss-changes", 2);
-        else if (arg == "--runs")
-            options.runs = parse_count(value, "--runs", 1);
-        else
-            throw std::invalid_argument(fmt::format(
-                "usage: {} [--changes N (1000)] [--rss-changes N (10000)] [--runs N (5)]",
-                argv[0]));
-        ++i;
-    }
+    parse_command_line(argc, argv,
+                       {{"--changes", &options.changes, 2},
+                        {"--rss-changes", &options.rss_changes, 2},
+                        {"--runs", &options.runs, 1}});
     return options;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    Options options;
-    try {
-        options = parse_options(argc, argv);
-    } catch (const std::invalid_argument& error) {
-        std::cerr << error.what() << '\n';
-        return 2;
-    }
-
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGHUP, &action, nullptr);
-    // Output piped into a reader that went away (`| head`) must not kill us before the server
-    // is stopped: a failed write is harmless, a left-over server is not.
-    signal(SIGPIPE, SIG_IGN);
-    // Our own connection settings decide where pgpm connects, not a server folder from outside.
-    unsetenv("PGPM_SERVER_DIR");
-
-    try {
-        TempDir dir;
+    return run_main([&] {
+        const auto options = parse_options(argc, argv);
+        TempDir dir("pgpm-bench-deploy");
         Bench bench(options, dir.path());
-        {
-            Server server(dir.path() / "server");
-            server.export_settings();
-            bench.measure(dir.path());
-        }
+        with_embedded_server(PGPM_PATH, dir.path() / "server", [&] { bench.measure(dir.path()); });
         bench.print();
-        return 0;
-    } catch (const std::exception& error) {
-        std::cerr << "pgpm_bench_deploy: " << error.what() << '\n';
-        return 1;
-    }
+    });
 }
