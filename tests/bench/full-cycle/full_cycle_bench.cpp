@@ -288,15 +288,23 @@ private:
         }
     }
 
+    // Each measurement starts from a checkpoint, so that none pays for writing out the buffers
+    // the one before it dirtied (P leaves many): the order of the measurements does not matter.
     void measure_round() {
+        settle();
         samples_[per_script].push_back(psql_cycles(cycles_));
+        settle();
         samples_[per_phase].push_back(psql_cycles(concatenated_));
+        settle();
         samples_[pgpm_jobs_1].push_back(pgpm_full_cycle({"--jobs", "1"}));
+        settle();
         samples_[pgpm_jobs_2].push_back(pgpm_full_cycle({"--jobs", "2"}));
+        settle();
         samples_[pgpm_default_jobs].push_back(pgpm_full_cycle({}));
         if (!original_)
             return;
         try {
+            settle();
             samples_[original_engine].push_back(original_->run(workspace_, log_));
         } catch (const std::exception& error) {
             give_up_original_engine(error);
@@ -338,6 +346,11 @@ private:
         return run_logged({psql_, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", database, "-f",
                            script.string()},
                           log_);
+    }
+
+    void settle() const {
+        if (psql_command("postgres", "CHECKPOINT").exit_code != 0)
+            throw std::runtime_error("CHECKPOINT failed: " + read_text(log_));
     }
 
     Finished psql_command(const std::string& database, const std::string& sql) const {

@@ -5,6 +5,7 @@
 
 #include "cli/ctest_resources.hpp"
 #include "cli/exit_code.hpp"
+#include "server/temp_root.hpp"
 
 namespace pgpm::cli {
 
@@ -40,7 +41,9 @@ server::ServerOptions server_options_from_environment() {
     } else {
         options.search.path = environment_or("PATH", "");
     }
-    options.temp_root = environment_or("TMPDIR", "/tmp");
+    const auto tmpdir = environment_or("TMPDIR", "");
+    options.temp_root =
+        tmpdir.empty() ? server::default_temp_root() : std::filesystem::path(tmpdir);
     return options;
 }
 

@@ -25,7 +25,8 @@ namespace pgpm::server {
 
 struct ServerOptions {
     BinarySearch search;
-    // Where cluster folders are made; the CLI passes $TMPDIR when set. Falls back to /tmp when
+    // Where cluster folders are made; the CLI passes $TMPDIR when set, else default_temp_root()
+    // (server/temp_root.hpp: /dev/shm when it has room). Falls back to /tmp when
     // the socket path would be too long for a unix socket under it, when it holds a comma
     // (libpq splits PGHOST at commas) or, as root, when the server's account cannot reach it.
     std::filesystem::path temp_root = "/tmp";
