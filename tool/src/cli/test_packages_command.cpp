@@ -44,24 +44,26 @@ struct Job {
     engine::Closure dependencies;
 };
 
-// Which selected modules must run alone: those whose scripts, or whose dependencies' scripts,
-// create, alter or drop a role. Each module's scripts are read once, however many need it.
-std::vector<bool> modules_touching_roles(const workspace::Workspace& workspace,
-                                         const std::vector<const workspace::Module*>& selected) {
-    std::map<const workspace::Module*, bool> own;
-    const auto touches = [&own](const workspace::Module* module) {
-        auto [it, inserted] = own.try_emplace(module, false);
+// Whether a module must run alone: its scripts, or its dependencies' scripts, create, alter or
+// drop a role. Each module's scripts are read once, however many modules need it.
+class RoleScan {
+public:
+    bool touches_roles(const workspace::Module& module, const engine::Closure& dependencies) {
+        return touches(&module) ||
+               std::any_of(dependencies.begin(), dependencies.end(),
+                           [this](const workspace::Module* needed) { return touches(needed); });
+    }
+
+private:
+    bool touches(const workspace::Module* module) {
+        auto [it, inserted] = own_.try_emplace(module, false);
         if (inserted)
             it->second = engine::module_touches_roles(*module);
         return it->second;
-    };
-    std::vector<bool> alone;
-    for (const auto* module : selected) {
-        const auto needed = workspace::dependency_order(workspace, {module->name});
-        alone.push_back(std::any_of(needed.begin(), needed.end(), touches));
     }
-    return alone;
-}
+
+    std::map<const workspace::Module*, bool> own_;
+};
 
 std::string phase_summary(const engine::ModuleTestResult& result) {
     std::vector<std::string> phases;
@@ -188,6 +190,7 @@ private:
             engine::test_module(workspace_, *job.module,
                                 {.target = global_.database,
                                  .database = job.database,
+                                 .dependencies = job.dependencies,
                                  .full_cycle = options_.full_cycle,
                                  .keep_database = options_.keep_database,
                                  .templates = uses_templates(job) ? &templates_ : nullptr},
@@ -259,11 +262,12 @@ int run_test_packages(const TestPackagesOptions& options, const GlobalOptions& g
 
     std::vector<Job> jobs;
     std::set<std::string> names;
-    const auto alone = modules_touching_roles(targets->workspace, selected);
-    for (std::size_t i = 0; i < selected.size(); ++i) {
-        jobs.push_back({selected[i],
-                        engine::test_database_name(options.db_prefix, selected[i]->name, names),
-                        alone[i], engine::dependency_modules(targets->workspace, *selected[i])});
+    RoleScan roles;
+    for (const auto* module : selected) {
+        auto dependencies = engine::dependency_modules(targets->workspace, *module);
+        const bool alone = roles.touches_roles(*module, dependencies);
+        jobs.push_back({module, engine::test_database_name(options.db_prefix, module->name, names),
+                        alone, std::move(dependencies)});
     }
     const auto results = Runner(targets->workspace, options, global).run(jobs);
     const auto passed = static_cast<std::size_t>(std::count_if(

@@ -217,7 +217,7 @@ ModuleTestResult test_module(const workspace::Workspace& workspace, const worksp
             error("cannot connect to the server: " + maintenance.error().message));
         return result;
     }
-    const auto dependencies = dependency_modules(workspace, module);
+    const auto& dependencies = options.dependencies;
     // A clone's "dependencies" phase counts from here: building the template, or waiting for it.
     const auto cloning = Clock::now();
     std::optional<std::string> template_database;

@@ -34,6 +34,7 @@ struct ModuleTestResult {
 struct ModuleTestOptions {
     std::string target;    // `-d` as given: the server and settings to use
     std::string database;  // the name to create (test_database_name)
+    Closure dependencies;  // dependency_modules of the module
     bool full_cycle = false;
     bool keep_database = false;
     TemplatePool* templates = nullptr;  // shared by the run's modules; none: no cloning

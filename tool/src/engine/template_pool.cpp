@@ -46,7 +46,8 @@ void TemplatePool::expect(const Closure& closure) {
 }
 
 bool TemplatePool::is_due(const Entry& entry, std::size_t modules_to_come) const {
-    if (entry.state != State::none || !entry.deploy_took || creates_ == 0)
+    // One module to come (or none expected) has nothing to share a template with.
+    if (entry.state != State::none || !entry.deploy_took || creates_ == 0 || modules_to_come < 2)
         return false;
     // A template for these modules costs one database more and saves all deploys but its own.
     const auto create_took = create_total_ / static_cast<long>(creates_);
