@@ -62,9 +62,22 @@ protected:
     }
 };
 
-TEST_F(WalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInStep) {
+// The walk under each --tx mode: --tx module and --tx all write a module's rows in one statement
+// when its changes are done, which must leave the same ledger, in the same order.
+class TxWalkTest : public WalkTest, public ::testing::WithParamInterface<const char*> {
+protected:
+    // `pgpm ARGS --tx MODE`.
+    ProcessResult run(std::vector<std::string> args) const {
+        args.insert(args.end(), {"--tx", GetParam()});
+        return pgpm(args);
+    }
+};
+
+INSTANTIATE_TEST_SUITE_P(TxModes, TxWalkTest, ::testing::Values("change", "module", "all"));
+
+TEST_P(TxWalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInStep) {
     // 1. deploy app: its four changes, in plan order, each recorded once.
-    auto result = pgpm({"deploy", "app"});
+    auto result = run({"deploy", "app"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     // Progress per change on stderr, one summary line on stdout.
     for (const auto* change : {"schema", "users", "posts", "comments"})
@@ -103,7 +116,7 @@ TEST_F(WalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInSte
 
     // 5. deploy blog up to its new tag (the MODULE:@tag shorthand): feed only; app, already
     //    deployed, is skipped, and the tags table catches up with the tag added to app's plan.
-    result = pgpm({"deploy", "blog:@b1"});
+    result = run({"deploy", "blog:@b1"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     expect_recorded("app", {"schema", "users", "posts", "comments"});
     expect_recorded("blog", {"feed"});
@@ -114,14 +127,14 @@ TEST_F(WalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInSte
     expect_events({"deploy blog:feed"});
 
     // ... and the rest of blog.
-    result = pgpm({"deploy", "blog"});
+    result = run({"deploy", "blog"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     expect_recorded("blog", {"feed", "likes"});
     expect_tables({"public.feed", "public.likes"}, {});
     expect_events({"deploy blog:likes"});
 
     // 6. revert blog to the tag: the change after it goes, the tagged change stays.
-    result = pgpm({"revert", "blog", "--to", "@b1", "--yes"});
+    result = run({"revert", "blog", "--to", "@b1", "--yes"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     expect_recorded("blog", {"feed"});
     EXPECT_EQ(ledger_tags(connection(), "blog"), std::vector<std::string>{"b1 feed"});
@@ -129,7 +142,7 @@ TEST_F(WalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInSte
     expect_events({"revert blog:likes"});
 
     // 7. revert without --to: app's last deployed change only, and its tag with it.
-    result = pgpm({"revert", "app", "--yes"});
+    result = run({"revert", "app", "--yes"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     expect_recorded("app", {"schema", "users", "posts"});
     EXPECT_EQ(ledger_tags(connection(), "app"), std::vector<std::string>{"v1 users"});
@@ -137,7 +150,7 @@ TEST_F(WalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInSte
     expect_events({"revert app:comments"});
 
     // 8. revert everything: dependents (blog) first, each module in reverse plan order.
-    result = pgpm({"revert", "--workspace", "--all", "--yes"});
+    result = run({"revert", "--workspace", "--all", "--yes"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     expect_recorded("app", {});
     expect_recorded("blog", {});
@@ -150,7 +163,7 @@ TEST_F(WalkTest, DeployStatusVerifyTagRevertAndRedeployKeepLedgerAndCatalogInSte
 
     // 9. redeploy the workspace: the same rows as before (change_id depends only on the plan
     //    and the files), module by module in dependency order.
-    result = pgpm({"deploy", "--workspace"});
+    result = run({"deploy", "--workspace"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     expect_recorded("app", {"schema", "users", "posts", "comments"});
     expect_recorded("blog", {"feed", "likes"});

@@ -51,6 +51,9 @@ TEST(EphemeralServer, ServesUtf8AndLeavesNothingBehind) {
         EXPECT_EQ(test::query(server->env(), "SELECT 1"), "1");
         EXPECT_EQ(test::query(server->env(), "SHOW server_encoding"), "UTF8");
         EXPECT_EQ(test::query(server->env(), "SHOW lc_collate"), "C");
+        // The throw-away settings the README documents.
+        EXPECT_EQ(test::query(server->env(), "SHOW fsync"), "off");
+        EXPECT_EQ(test::query(server->env(), "SHOW shared_buffers"), "32MB");
         EXPECT_EQ(test::query(server->env(), "SELECT current_user"), "postgres");
         EXPECT_EQ(server->env().database, "postgres");
         EXPECT_EQ(fs::path(server->env().host).parent_path(), cluster_dir);

@@ -50,9 +50,13 @@ tl::expected<void, ScriptFailure> ChangeRunner::run_change(const ChangeScript& s
         envelope.before = "BEGIN;";
         envelope.before_statements = 1;
     }
-    envelope.after =
-        fmt::format("{}{};{}", kResetSession, ledger_sql, mode_ == TxMode::change ? "COMMIT" : "");
-    envelope.after_purpose = "recording the change in pgpm_migrate";
+    envelope.after = kResetSession;
+    if (!ledger_sql.empty())
+        envelope.after.append(ledger_sql).append(";");
+    if (mode_ == TxMode::change)
+        envelope.after.append("COMMIT");
+    envelope.after_purpose = ledger_sql.empty() ? "resetting the session after the change"
+                                                : "recording the change in pgpm_migrate";
     return run_enveloped(connection_, script, envelope);
 }
 

@@ -35,9 +35,10 @@ public:
     // and the connection is usable for the failure's event.
     void abandon();
 
-    // Runs a change's script followed by `ledger_sql`, its ledger rows, with RESET ALL and
-    // RESET ROLE in between so that the rows are written as the session's own role and the next
-    // change starts clean. Under --tx change the change commits with its rows, in one round trip.
+    // Runs a change's script followed by `ledger_sql`, its ledger rows (empty when they are
+    // written later, with the module's), with RESET ALL and RESET ROLE in between so that the
+    // rows are written as the session's own role and the next change starts clean. Under
+    // --tx change the change commits with its rows, in one round trip.
     tl::expected<void, ScriptFailure> run_change(const ChangeScript& script,
                                                  std::string_view ledger_sql);
 

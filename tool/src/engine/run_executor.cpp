@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -74,6 +77,8 @@ private:
             if (!run_change(module, planned))
                 return false;
         }
+        if (!record_module(module))
+            return false;
         if (step.tags_to_sync && !sync_tags(module, *step.tags_to_sync))
             return false;
         if (!check(runner_.end_module(), "committing module " + module.name))
@@ -109,27 +114,12 @@ private:
 
     bool run_change(const workspace::Module& module, const PlannedChange& planned) {
         const auto& change = *planned.change;
-        if (!record_statements_prepared_) {
-            if (!check(runner_.run_statements(ledger::prepare_record_statements()),
-                       "preparing the ledger statements"))
+        std::string ledger_sql;
+        if (options_.tx == TxMode::change) {
+            auto statements = change_ledger_sql(module, planned);
+            if (!statements)
                 return false;
-            record_statements_prepared_ = true;
-        }
-        auto record =
-            direction_ == Direction::deploy
-                ? ledger::execute_record_deploy(connection_, module.name, change.name,
-                                                planned.script.script_hash, planned.required)
-                : ledger::execute_record_revert(connection_, module.name, change.name);
-        if (!check(record, "preparing the ledger rows of " + std::string(change.name)))
-            return false;
-        std::string ledger_sql = std::move(*record);
-        if (planned.tags_after) {
-            auto tags =
-                ledger::sync_tags_statement(connection_, shape_, module.name, *planned.tags_after);
-            if (!check(tags, "preparing the tags rows of " + module.name))
-                return false;
-            if (*tags)
-                ledger_sql += ";" + **tags;
+            ledger_sql = std::move(*statements);
         }
 
         const auto start = Clock::now();
@@ -144,11 +134,87 @@ private:
             record_statements_prepared_ = false;
         if (progress_)
             progress_(verb(), module.name, change.name, since(start));
-        if (options_.tx == TxMode::change)
+        if (options_.tx == TxMode::change) {
             ++report_.changes;
-        else
+        } else {
             ++uncommitted_;
+            unrecorded_.push_back(&planned);
+        }
         return true;
+    }
+
+    // --tx change: the EXECUTEs of the change's ledger rows and, when it carries tags, the
+    // module's tags rows, sent with its script.
+    std::optional<std::string> change_ledger_sql(const workspace::Module& module,
+                                                 const PlannedChange& planned) {
+        const auto& change = *planned.change;
+        if (!record_statements_prepared_) {
+            if (!check(runner_.run_statements(ledger::prepare_record_statements()),
+                       "preparing the ledger statements"))
+                return std::nullopt;
+            record_statements_prepared_ = true;
+        }
+        auto record =
+            direction_ == Direction::deploy
+                ? ledger::execute_record_deploy(connection_, module.name, change.name,
+                                                planned.script.script_hash, planned.required)
+                : ledger::execute_record_revert(connection_, module.name, change.name);
+        if (!check(record, "preparing the ledger rows of " + std::string(change.name)))
+            return std::nullopt;
+        std::string ledger_sql = std::move(*record);
+        if (planned.tags_after) {
+            auto tags =
+                ledger::sync_tags_statement(connection_, shape_, module.name, *planned.tags_after);
+            if (!check(tags, "preparing the tags rows of " + module.name))
+                return std::nullopt;
+            if (*tags)
+                ledger_sql += ";" + **tags;
+        }
+        return ledger_sql;
+    }
+
+    // --tx module|all: the ledger rows of the module's changes this run, in one statement, and
+    // its tags rows as the last change carrying tags leaves them; inside the transaction that
+    // holds the changes.
+    bool record_module(const workspace::Module& module) {
+        if (unrecorded_.empty())
+            return true;
+        auto statement =
+            direction_ == Direction::deploy ? record_deploys(module) : record_reverts(module);
+        if (!check(statement, "preparing the ledger rows of module " + module.name))
+            return false;
+        std::string sql = std::move(*statement);
+        const auto tagged = std::find_if(
+            unrecorded_.rbegin(), unrecorded_.rend(),
+            [](const PlannedChange* planned) { return planned->tags_after.has_value(); });
+        if (tagged != unrecorded_.rend()) {
+            auto tags = ledger::sync_tags_statement(connection_, shape_, module.name,
+                                                    *(*tagged)->tags_after);
+            if (!check(tags, "preparing the tags rows of " + module.name))
+                return false;
+            if (*tags)
+                sql += ";" + **tags;
+        }
+        unrecorded_.clear();
+        return check(runner_.run_statements(sql),
+                     "recording the changes of module " + module.name + " in pgpm_migrate");
+    }
+
+    tl::expected<std::string, db::SqlError> record_deploys(const workspace::Module& module) const {
+        std::vector<ledger::DeployRecord> records;
+        records.reserve(unrecorded_.size());
+        for (const auto* planned : unrecorded_)
+            records.push_back(
+                {planned->change->name, planned->script.script_hash, planned->required});
+        return ledger::record_deploys_statement(connection_, module.name, records);
+    }
+
+    tl::expected<std::string, db::SqlError> record_reverts(const workspace::Module& module) const {
+        std::vector<std::string> changes;
+        changes.reserve(unrecorded_.size());
+        for (const auto* planned : unrecorded_)
+            changes.emplace_back(planned->change->name);
+        return ledger::record_reverts_statement(connection_, module.name, changes);
     }
 
     bool sync_tags(const workspace::Module& module, const std::vector<ledger::TagRecord>& tags) {
@@ -272,6 +338,7 @@ private:
     void stop() {
         runner_.abandon();
         uncommitted_ = 0;
+        unrecorded_.clear();
         report_.failed = true;
     }
 
@@ -283,6 +350,8 @@ private:
     RunReport& report_;
     ChangeRunner runner_;
     std::size_t uncommitted_ = 0;
+    // --tx module|all: the current module's changes that ran, whose rows record_module writes.
+    std::vector<const PlannedChange*> unrecorded_;
     bool record_statements_prepared_ =
         false;  // deployed inside a module's or the run's open transaction
 };

@@ -39,6 +39,40 @@ INSERT INTO pgpm_migrate.events (event_type, change_name, package)
 SELECT 'revert', $2, $1 FROM change
 )sql";
 
+// A module's changes at once (--tx module|all), in the given order, so that deployed_at and
+// event_id still follow the order the changes ran in.
+constexpr std::string_view kRecordDeploys = R"sql(
+WITH package AS (
+    INSERT INTO pgpm_migrate.packages (package) VALUES ($1)
+    ON CONFLICT (package) DO NOTHING
+), change AS (
+    INSERT INTO pgpm_migrate.changes (change_id, change_name, package, script_hash)
+    SELECT change.id, change.name, $1, change.hash
+    FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS change (name, id, hash, position)
+    ORDER BY change.position
+), dependency AS (
+    INSERT INTO pgpm_migrate.dependencies (change_id, requires)
+    SELECT DISTINCT dependency.change_id, dependency.requires
+    FROM unnest($5::text[], $6::text[]) AS dependency (change_id, requires)
+)
+INSERT INTO pgpm_migrate.events (event_type, change_name, package)
+SELECT 'deploy', change.name, $1
+FROM unnest($2::text[]) WITH ORDINALITY AS change (name, position)
+ORDER BY change.position
+)sql";
+
+constexpr std::string_view kRecordReverts = R"sql(
+WITH change AS (
+    DELETE FROM pgpm_migrate.changes WHERE package = $1 AND change_name = ANY ($2::text[])
+    RETURNING change_name
+)
+INSERT INTO pgpm_migrate.events (event_type, change_name, package)
+SELECT 'revert', reverted.name, $1
+FROM unnest($2::text[]) WITH ORDINALITY AS reverted (name, position)
+WHERE reverted.name IN (SELECT change_name FROM change)
+ORDER BY reverted.position
+)sql";
+
 // Names of the session's prepared statements of kRecordDeploy and kRecordRevert.
 constexpr std::string_view kDeployStatementName = "pgpm_record_deploy";
 constexpr std::string_view kRevertStatementName = "pgpm_record_revert";
@@ -139,6 +173,35 @@ tl::expected<std::string, db::SqlError> execute_record_revert(const db::Connecti
                                                               std::string_view change) {
     return bind_literals(connection, fmt::format("EXECUTE {}($1, $2)", kRevertStatementName),
                          {package, change});
+}
+
+tl::expected<std::string, db::SqlError> record_deploys_statement(
+    const db::Connection& connection, std::string_view package,
+    const std::vector<DeployRecord>& changes) {
+    std::vector<std::string> names;
+    std::vector<std::string> ids;
+    std::vector<std::string> hashes;
+    std::vector<std::string> dependency_ids;
+    std::vector<std::string> dependency_requires;
+    for (const auto& record : changes) {
+        names.emplace_back(record.change);
+        ids.push_back(change_id(package, record.change, record.script_hash));
+        hashes.emplace_back(record.script_hash);
+        for (const auto& required : record.required) {
+            dependency_ids.push_back(ids.back());
+            dependency_requires.push_back(required);
+        }
+    }
+    return bind_literals(
+        connection, kRecordDeploys,
+        {package, text_array_literal(names), text_array_literal(ids), text_array_literal(hashes),
+         text_array_literal(dependency_ids), text_array_literal(dependency_requires)});
+}
+
+tl::expected<std::string, db::SqlError> record_reverts_statement(
+    const db::Connection& connection, std::string_view package,
+    const std::vector<std::string>& changes) {
+    return bind_literals(connection, kRecordReverts, {package, text_array_literal(changes)});
 }
 
 tl::expected<std::optional<std::string>, db::SqlError> sync_tags_statement(

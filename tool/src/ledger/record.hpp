@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +53,24 @@ tl::expected<std::string, db::SqlError> execute_record_deploy(
 tl::expected<std::string, db::SqlError> execute_record_revert(const db::Connection& connection,
                                                               std::string_view package,
                                                               std::string_view change);
+
+// Under --tx module|all a module's changes are all-or-nothing anyway, so their rows are written
+// by one statement when its changes are done instead of one per change: the same rows, in run
+// order. Literal statements (bound with PQescapeLiteral), sent once per module.
+struct DeployRecord {
+    std::string_view change;
+    std::string_view script_hash;
+    std::span<const std::string> required;
+};
+// Statement of: the package, every change's changes and dependencies rows and `deploy` event.
+tl::expected<std::string, db::SqlError> record_deploys_statement(
+    const db::Connection& connection, std::string_view package,
+    const std::vector<DeployRecord>& changes);
+// Statement of: delete the changes' rows and insert a `revert` event for each change that was
+// recorded as deployed.
+tl::expected<std::string, db::SqlError> record_reverts_statement(
+    const db::Connection& connection, std::string_view package,
+    const std::vector<std::string>& changes);
 
 // Makes the package's tags rows be exactly `tags`, the tags of its deployed changes (unique
 // names): drops the others, adds the missing ones, moves those that now name another change.

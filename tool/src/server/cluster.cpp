@@ -216,9 +216,12 @@ private:
         server_log_start_ = log_->size();
         std::vector<std::string> args = {
             "-D", paths_.data().string(), "-k", paths_.socket().string(), "-p", std::string(kPort)};
-        // Throw-away data: durability only costs time.
-        for (const char* setting :
-             {"listen_addresses=", "fsync=off", "full_page_writes=off", "synchronous_commit=off"}) {
+        // Throw-away data: durability only costs time. Small shared buffers: every commit that
+        // drops a relation scans all of them (DropRelFileNodesAllBuffers), and a migration test is
+        // hundreds of such commits (a revert per change, a database dropped per module); the
+        // operating system caches the data files anyway.
+        for (const char* setting : {"listen_addresses=", "fsync=off", "full_page_writes=off",
+                                    "synchronous_commit=off", "shared_buffers=32MB"}) {
             args.insert(args.end(), {"-c", setting});
         }
         auto pid = spawn(binaries_.postgres, args,
