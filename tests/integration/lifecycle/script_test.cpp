@@ -98,6 +98,20 @@ protected:
     }
 };
 
+// A script that drops the session's prepared statements, the ledger's among them, in the middle
+// of changes that travel together: the changes after it are still recorded.
+TEST_F(ScriptTest, DeallocateInAScriptDoesNotLoseTheLedgerStatements) {
+    write_module("app", "", {change_line("a"), change_line("b", {"a"}), change_line("c", {"b"})});
+    write_table_change("app", "a", "a");
+    write_change("app", "b", "DEALLOCATE ALL;\nCREATE TABLE b (id int);\n", "DROP TABLE b;\n",
+                 "SELECT id FROM b WHERE false;\n");
+    write_table_change("app", "c", "c");
+    const auto result = pgpm({"deploy", "app"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(deployed_changes(connection(), "app"), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_TRUE(recorded(connection(), dir, "app", "c", {"app:b"}));
+}
+
 TEST_F(SettingsLeakTest, SetDoesNotLeakIntoTheNextChangeUnderTxChange) {
     run_with("change");
 }

@@ -10,14 +10,23 @@ namespace {
 constexpr auto kFailingLine = "SELECT 'café ünïcode' AS label, * FROM missing_table;";
 constexpr int kFailingColumn = 40;
 
-// app: a, b, c, d, e, each requiring the one before; c fails on its third line.
+// app: a, b, c, d, e, each requiring the one before; c fails on its third line. The five travel
+// in one message: a and b, before c in it, hold multibyte text too, which the error's position
+// (counted by the server over the whole message) must not be thrown off by.
 class FailingThirdChangeTest : public LifecycleTest {
 protected:
     void SetUp() override {
         write_module("app", "",
                      {change_line("a"), change_line("b", {"a"}), change_line("c", {"b"}),
                       change_line("d", {"c"}), change_line("e", {"d"})});
-        for (const auto* change : {"a", "b", "d", "e"})
+        for (const auto* change : {"a", "b"}) {
+            write_change("app", change,
+                         std::string("-- Déploiement « ") + change + " » ✓\nCREATE TABLE " +
+                             change + " (id int);\n",
+                         std::string("DROP TABLE ") + change + ";\n",
+                         std::string("SELECT id FROM ") + change + " WHERE false;\n");
+        }
+        for (const auto* change : {"d", "e"})
             write_table_change("app", change, change);
         write_change("app", "c",
                      "-- Deploy app:c, crème brûlée\nCREATE TABLE c (id int);\n" +
@@ -82,9 +91,11 @@ TEST_F(FailingThirdChangeTest, TxModuleKeepsNothingOfTheModule) {
 class SqlErrorTest : public LifecycleTest {};
 
 // A unique violation carries no position: the error is placed at the first token of the
-// statement that failed, which pgpm knows from the statements that completed before it.
+// statement that failed, which pgpm knows from the statements that completed before it, here
+// behind a change that went in the same message.
 TEST_F(SqlErrorTest, ErrorWithoutServerPositionPointsAtTheFailingStatement) {
-    write_module("app", "", {change_line("keys")});
+    write_module("app", "", {change_line("first"), change_line("keys", {"first"})});
+    write_table_change("app", "first", "first");
     write_change("app", "keys",
                  "CREATE TABLE keys (id int PRIMARY KEY);\n"
                  "-- the same key twice in one statement\n"
@@ -98,8 +109,46 @@ TEST_F(SqlErrorTest, ErrorWithoutServerPositionPointsAtTheFailingStatement) {
     EXPECT_TRUE(mentions(result.err, "   INSERT INTO keys VALUES (1),\n   ^\n"));
     EXPECT_TRUE(mentions(result.err, "DETAIL: Key (id)=(1) already exists."));
     EXPECT_EQ(deploy_and_revert_events(connection()),
-              std::vector<std::string>{"deploy app:keys 23505"});
+              (std::vector<std::string>{"deploy app:first", "deploy app:keys 23505"}));
     EXPECT_FALSE(relation_exists(connection(), "public.keys"));
+}
+
+// Changes go to the server in batches, one message each; a failure in a later batch keeps every
+// change before it, in this batch and the earlier ones, and runs none after it.
+TEST_F(SqlErrorTest, FailureInALaterBatchKeepsEveryChangeBeforeIt) {
+    constexpr int kChanges = 300;
+    constexpr int kFailing = 250;
+    std::vector<std::string> plan;
+    std::vector<std::string> expected;
+    for (int i = 1; i <= kChanges; ++i) {
+        const auto name = "t" + std::to_string(i);
+        plan.push_back(i == 1 ? change_line(name)
+                              : change_line(name, {"t" + std::to_string(i - 1)}));
+        if (i == kFailing) {
+            write_change("app", name,
+                         "CREATE TABLE " + name + " (id int);\nSELECT * FROM nowhere;\n",
+                         "SELECT 1;\n", "SELECT 1;\n");
+        } else {
+            write_table_change("app", name, name);
+        }
+        if (i < kFailing)
+            expected.push_back(name);
+    }
+    write_module("app", "", plan);
+    const auto result = pgpm({"deploy", "app"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_TRUE(mentions(result.err, "packages/app/deploy/t250.sql:2:15: error: "));
+    EXPECT_TRUE(
+        mentions(result.err, "the 249 change(s) this run finished before it stay deployed"));
+    EXPECT_EQ(deployed_changes(connection(), "app"), expected);
+    EXPECT_EQ(count_events(connection(), "deploy", "app"), kFailing);
+    EXPECT_EQ(count_events(connection(), "deploy", "app", true), 1);
+    EXPECT_TRUE(relation_exists(connection(), "public.t249"));
+    EXPECT_FALSE(relation_exists(connection(), "public.t250"));
+    EXPECT_FALSE(relation_exists(connection(), "public.t251"));
+    // Every change that ran got its progress line.
+    for (const auto* change : {"app:t1 ", "app:t128 ", "app:t129 ", "app:t249 "})
+        EXPECT_TRUE(mentions(result.err, std::string("deploy ") + change));
 }
 
 // Under SQL_ASCII the server counts the error's position in bytes; the column is still in code

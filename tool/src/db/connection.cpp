@@ -66,7 +66,8 @@ struct Outcome {
     std::optional<SqlError> error;
 };
 
-Outcome run(PGconn* connection, std::string_view sql) {
+Outcome run(PGconn* connection, std::string_view sql,
+            const Connection::StatementDone& on_statement = {}) {
     Outcome outcome;
     if (PQsendQuery(connection, std::string(sql).c_str()) == 0) {
         outcome.error = sql_error_from_connection(connection);
@@ -90,6 +91,8 @@ Outcome run(PGconn* connection, std::string_view sql) {
         } else if (succeeded(result)) {
             outcome.last.emplace(std::move(result));
             ++outcome.statements_done;
+            if (on_statement)
+                on_statement(outcome.statements_done);
         } else {
             outcome.error = sql_error_from_result(raw, connection);
         }
@@ -171,8 +174,9 @@ tl::expected<Result, SqlError> Connection::exec(std::string_view sql) {
     return std::move(*outcome.last);
 }
 
-tl::expected<std::size_t, ScriptError> Connection::exec_script(std::string_view sql) {
-    auto outcome = run(connection_.get(), sql);
+tl::expected<std::size_t, ScriptError> Connection::exec_script(std::string_view sql,
+                                                               const StatementDone& on_statement) {
+    auto outcome = run(connection_.get(), sql, on_statement);
     if (outcome.error) {
         return tl::unexpected(ScriptError{std::move(*outcome.error), outcome.statements_done});
     }

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,8 +71,11 @@ public:
     // Like exec, also counting the statements the server completed: one result arrives per
     // non-empty statement, so on failure `statements_done` statements ran (and, by the rule
     // above, are rolled back unless an explicit transaction was committed in between).
+    // `on_statement`, when set, is called with the count so far as each statement completes.
     // COPY FROM STDIN fails (no data is sent); COPY TO STDOUT's data is discarded.
-    tl::expected<std::size_t, ScriptError> exec_script(std::string_view sql);
+    using StatementDone = std::function<void(std::size_t statements_done)>;
+    tl::expected<std::size_t, ScriptError> exec_script(std::string_view sql,
+                                                       const StatementDone& on_statement = {});
 
     // One statement with text parameters $1, $2, ... (nullopt is NULL); the server infers their
     // types. Values are never spliced into the SQL text.

@@ -1,5 +1,7 @@
 #include "engine/change_runner.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "engine/sql_failure.hpp"
@@ -9,6 +11,7 @@ namespace pgpm::engine {
 namespace {
 
 constexpr std::string_view kResetSession = "RESET ALL;RESET ROLE;";
+constexpr std::size_t kResetStatements = 2;
 
 tl::expected<void, db::SqlError> exec(db::Connection& connection, std::string_view sql) {
     return connection.exec(sql).map([](const db::Result&) {});
@@ -43,21 +46,29 @@ void ChangeRunner::abandon() {
         (void)exec(connection_, "ROLLBACK");
 }
 
-tl::expected<void, ScriptFailure> ChangeRunner::run_change(const ChangeScript& script,
-                                                           std::string_view ledger_sql) {
-    Envelope envelope;
-    if (mode_ == TxMode::change) {
-        envelope.before = "BEGIN;";
-        envelope.before_statements = 1;
+tl::expected<void, BatchFailure> ChangeRunner::run_changes(
+    std::span<const ChangeToRun> changes, const std::function<void(std::size_t)>& on_done) {
+    std::vector<EnvelopedScript> batch;
+    batch.reserve(changes.size());
+    for (const auto& change : changes) {
+        Envelope envelope{.before = {},
+                          .before_statements = 0,
+                          .after = std::string(kResetSession),
+                          .after_statements = kResetStatements + change.ledger_statements,
+                          .after_purpose = change.ledger_statements == 0
+                                               ? "resetting the session after the change"
+                                               : "recording the change in pgpm_migrate"};
+        if (!change.ledger_sql.empty())
+            envelope.after.append(change.ledger_sql).append(";");
+        if (mode_ == TxMode::change) {
+            envelope.before = "BEGIN;";
+            envelope.before_statements = 1;
+            envelope.after.append("COMMIT;");
+            ++envelope.after_statements;
+        }
+        batch.push_back({change.script, std::move(envelope)});
     }
-    envelope.after = kResetSession;
-    if (!ledger_sql.empty())
-        envelope.after.append(ledger_sql).append(";");
-    if (mode_ == TxMode::change)
-        envelope.after.append("COMMIT");
-    envelope.after_purpose = ledger_sql.empty() ? "resetting the session after the change"
-                                                : "recording the change in pgpm_migrate";
-    return run_enveloped(connection_, script, envelope);
+    return run_enveloped_batch(connection_, batch, on_done);
 }
 
 tl::expected<void, ScriptFailure> ChangeRunner::run_non_transactional_change(
@@ -83,6 +94,7 @@ tl::expected<void, ScriptFailure> ChangeRunner::run_verify(const ChangeScript& s
     Envelope envelope{.before = nested ? "SAVEPOINT pgpm_verify;" : "BEGIN;",
                       .before_statements = 1,
                       .after = nested ? "ROLLBACK TO SAVEPOINT pgpm_verify" : "ROLLBACK",
+                      .after_statements = 1,
                       .after_purpose = "rolling back the verify script"};
     auto verified = run_enveloped(connection_, script, envelope);
     if (!verified)

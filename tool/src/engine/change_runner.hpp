@@ -1,5 +1,8 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -35,12 +38,19 @@ public:
     // and the connection is usable for the failure's event.
     void abandon();
 
-    // Runs a change's script followed by `ledger_sql`, its ledger rows (empty when they are
-    // written later, with the module's), with RESET ALL and RESET ROLE in between so that the
-    // rows are written as the session's own role and the next change starts clean. Under
-    // --tx change the change commits with its rows, in one round trip.
-    tl::expected<void, ScriptFailure> run_change(const ChangeScript& script,
-                                                 std::string_view ledger_sql);
+    // Runs changes' scripts, each followed by its `ledger_sql` (empty when the rows are written
+    // later, with the module's), with RESET ALL and RESET ROLE in between so that the rows are
+    // written as the session's own role and the next change starts clean. All in one message,
+    // one round trip (run_enveloped_batch); under --tx change each change commits with its rows,
+    // and a failure leaves the changes before it committed and never runs those after it.
+    // on_done(i) is called as change i completes.
+    struct ChangeToRun {
+        const ChangeScript* script = nullptr;
+        std::string ledger_sql;
+        std::size_t ledger_statements = 0;  // how many statements ledger_sql holds
+    };
+    tl::expected<void, BatchFailure> run_changes(std::span<const ChangeToRun> changes,
+                                                 const std::function<void(std::size_t)>& on_done);
 
     // A change PostgreSQL refuses inside a transaction block: only under --tx change, statement
     // by statement, then its rows in a transaction of their own.

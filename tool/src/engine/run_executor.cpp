@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,6 +31,10 @@ bool drops_prepared_statements(const ChangeScript& script) {
         return statement.node == "DiscardStmt" || statement.node == "DeallocateStmt";
     });
 }
+
+// A batch of changes in one message: up to this many, or about this much SQL.
+constexpr std::size_t kBatchChanges = 128;
+constexpr std::size_t kBatchBytes = 1 << 20;
 
 class RunExecutor {
 public:
@@ -73,9 +78,12 @@ private:
             return false;
         if (direction_ == Direction::deploy && !step.changes.empty() && !create_extensions(module))
             return false;
-        for (const auto& planned : step.changes) {
-            if (!run_change(module, planned))
+        const std::span<const PlannedChange> changes(step.changes);
+        for (std::size_t at = 0; at < changes.size();) {
+            const std::size_t end = batch_end(changes, at);
+            if (!run_batch(module, changes.subspan(at, end - at)))
                 return false;
+            at = end;
         }
         if (!record_module(module))
             return false;
@@ -112,41 +120,87 @@ private:
         return false;
     }
 
-    bool run_change(const workspace::Module& module, const PlannedChange& planned) {
-        const auto& change = *planned.change;
-        std::string ledger_sql;
-        if (options_.tx == TxMode::change) {
-            auto statements = change_ledger_sql(module, planned);
-            if (!statements)
-                return false;
-            ledger_sql = std::move(*statements);
+    // Where the batch of changes starting at `at` ends: consecutive changes go in one message
+    // (ChangeRunner::run_changes), except a change that must run outside a transaction, which
+    // goes alone.
+    static std::size_t batch_end(std::span<const PlannedChange> changes, std::size_t at) {
+        if (changes[at].script.prepared.is_non_transactional())
+            return at + 1;
+        std::size_t bytes = 0;
+        std::size_t end = at;
+        while (end < changes.size() && end - at < kBatchChanges && bytes < kBatchBytes &&
+               !changes[end].script.prepared.is_non_transactional()) {
+            bytes += changes[end].script.prepared.executable().size();
+            ++end;
         }
+        return end;
+    }
 
-        const auto start = Clock::now();
-        const bool alone = planned.script.prepared.is_non_transactional();
-        auto ran = alone ? runner_.run_non_transactional_change(planned.script, ledger_sql)
-                         : runner_.run_change(planned.script, ledger_sql);
+    bool run_batch(const workspace::Module& module, std::span<const PlannedChange> batch) {
+        if (batch.front().script.prepared.is_non_transactional())
+            return run_alone(module, batch.front());
+        std::vector<ChangeRunner::ChangeToRun> runs;
+        runs.reserve(batch.size());
+        for (const auto& planned : batch) {
+            ChangeRunner::ChangeToRun run{
+                .script = &planned.script, .ledger_sql = {}, .ledger_statements = 0};
+            if (options_.tx == TxMode::change) {
+                auto ledger = change_ledger_sql(module, planned);
+                if (!ledger)
+                    return false;
+                run.ledger_sql = std::move(ledger->sql);
+                run.ledger_statements = ledger->statements;
+            }
+            runs.push_back(std::move(run));
+        }
+        auto last = Clock::now();
+        auto ran = runner_.run_changes(runs, [&](std::size_t i) {
+            completed(module, batch[i], since(last));
+            last = Clock::now();
+        });
         if (!ran) {
-            fail_change(module, change.name, std::move(ran.error()));
+            fail_change(module, batch[ran.error().index].change->name,
+                        std::move(ran.error().failure));
             return false;
         }
-        if (drops_prepared_statements(planned.script))
-            record_statements_prepared_ = false;
+        return true;
+    }
+
+    // A change PostgreSQL refuses inside a transaction block (only under --tx change).
+    bool run_alone(const workspace::Module& module, const PlannedChange& planned) {
+        auto ledger = change_ledger_sql(module, planned);
+        if (!ledger)
+            return false;
+        const auto start = Clock::now();
+        if (auto ran = runner_.run_non_transactional_change(planned.script, ledger->sql); !ran) {
+            fail_change(module, planned.change->name, std::move(ran.error()));
+            return false;
+        }
+        completed(module, planned, since(start));
+        return true;
+    }
+
+    void completed(const workspace::Module& module, const PlannedChange& planned,
+                   std::chrono::microseconds took) {
         if (progress_)
-            progress_(verb(), module.name, change.name, since(start));
+            progress_(verb(), module.name, planned.change->name, took);
         if (options_.tx == TxMode::change) {
             ++report_.changes;
         } else {
             ++uncommitted_;
             unrecorded_.push_back(&planned);
         }
-        return true;
     }
+
+    struct LedgerSql {
+        std::string sql;
+        std::size_t statements = 0;
+    };
 
     // --tx change: the EXECUTEs of the change's ledger rows and, when it carries tags, the
     // module's tags rows, sent with its script.
-    std::optional<std::string> change_ledger_sql(const workspace::Module& module,
-                                                 const PlannedChange& planned) {
+    std::optional<LedgerSql> change_ledger_sql(const workspace::Module& module,
+                                               const PlannedChange& planned) {
         const auto& change = *planned.change;
         if (!record_statements_prepared_) {
             if (!check(runner_.run_statements(ledger::prepare_record_statements()),
@@ -161,16 +215,24 @@ private:
                 : ledger::execute_record_revert(connection_, module.name, change.name);
         if (!check(record, "preparing the ledger rows of " + std::string(change.name)))
             return std::nullopt;
-        std::string ledger_sql = std::move(*record);
+        LedgerSql ledger{std::move(*record), 1};
+        // A script that drops the session's prepared statements drops the ledger's: they are
+        // prepared again after it, before its rows.
+        if (drops_prepared_statements(planned.script)) {
+            ledger.sql.insert(0, ledger::prepare_record_statements());
+            ledger.statements += ledger::kPrepareRecordStatements;
+        }
         if (planned.tags_after) {
             auto tags =
                 ledger::sync_tags_statement(connection_, shape_, module.name, *planned.tags_after);
             if (!check(tags, "preparing the tags rows of " + module.name))
                 return std::nullopt;
-            if (*tags)
-                ledger_sql += ";" + **tags;
+            if (*tags) {
+                ledger.sql += ";" + **tags;
+                ++ledger.statements;
+            }
         }
-        return ledger_sql;
+        return ledger;
     }
 
     // --tx module|all: the ledger rows of the module's changes this run, in one statement, and

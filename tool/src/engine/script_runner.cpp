@@ -32,46 +32,105 @@ bool positions_are_bytes(const db::Connection& connection) {
 
 }  // namespace
 
+namespace {
+
+// Where one script's part of a batch message lies: its statements' results, and its text.
+struct Segment {
+    std::size_t first_statement = 0;  // results of the statements before it
+    std::size_t end_statement = 0;    // ... and up to its last one
+    int script_start = 0;  // characters (bytes under SQL_ASCII) of the message before its script
+    int end = 0;           // ... and up to the end of its `after`
+};
+
+// The failure of script `segment`, from the server's error and the results received before it.
+ScriptFailure locate_failure(const EnvelopedScript& enveloped, const Segment& segment,
+                             db::ScriptError ran, bool in_bytes) {
+    const auto& script = *enveloped.script;
+    const auto& envelope = enveloped.envelope;
+    const auto& prepared = script.prepared;
+    auto& error = ran.error;
+    // A position inside the script says where; a message the server cannot parse fails with
+    // one before any statement ran.
+    const int position = error.position - segment.script_start;
+    const auto script_length = static_cast<int>(
+        in_bytes ? prepared.executable().size() : count_code_points(prepared.executable()));
+    if (position >= 1 && position <= script_length) {
+        const std::size_t offset =
+            in_bytes ? prepared.original_offset(static_cast<std::size_t>(position - 1))
+                     : prepared.original_offset_of_character(position);
+        return {script_error_at(script, error, offset), std::move(error)};
+    }
+    // Otherwise the results received say which statement failed.
+    const std::size_t done = ran.statements_done > segment.first_statement
+                                 ? ran.statements_done - segment.first_statement
+                                 : 0;
+    if (done < envelope.before_statements)
+        return {script_error_after(script, error, "starting the change failed"), std::move(error)};
+    const std::size_t failed = done - envelope.before_statements;
+    const auto statements = sent_statements(prepared);
+    if (failed >= statements.size())
+        return {script_error_after(script, error, envelope.after_purpose + " failed"),
+                std::move(error)};
+    return {script_error_at(script, error, statements[failed]->begin), std::move(error)};
+}
+
+}  // namespace
+
+tl::expected<void, BatchFailure> run_enveloped_batch(
+    db::Connection& connection, std::span<const EnvelopedScript> scripts,
+    const std::function<void(std::size_t index)>& on_done) {
+    const bool in_bytes = positions_are_bytes(connection);
+    const auto length = [in_bytes](std::string_view text) {
+        return static_cast<int>(in_bytes ? text.size() : count_code_points(text));
+    };
+    std::string message;
+    std::vector<Segment> segments;
+    segments.reserve(scripts.size());
+    std::size_t statements = 0;
+    int characters = 0;
+    for (const auto& [script, envelope] : scripts) {
+        const auto& executable = script->prepared.executable();
+        Segment segment{.first_statement = statements};
+        // The newline ends a trailing `--` comment; the `;` a last statement written without one.
+        message.append(envelope.before);
+        segment.script_start = characters + static_cast<int>(envelope.before.size());
+        message.append(executable).append("\n;").append(envelope.after);
+        characters = segment.script_start + length(executable) + 2 + length(envelope.after);
+        statements += envelope.before_statements + sent_statements(script->prepared).size() +
+                      envelope.after_statements;
+        segment.end_statement = statements;
+        segment.end = characters;
+        segments.push_back(segment);
+    }
+
+    std::size_t completed = 0;
+    auto ran = connection.exec_script(message, [&](std::size_t done) {
+        while (completed < segments.size() && segments[completed].end_statement <= done)
+            on_done(completed++);
+    });
+    if (ran)
+        return {};
+    // The failed script: the one the server's position points into (a message the server cannot
+    // parse fails as a whole, before anything ran), else the one the results stopped in.
+    std::size_t index = completed < segments.size() ? completed : segments.size() - 1;
+    if (const int position = ran.error().error.position; position > 0) {
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            if (position <= segments[i].end) {
+                index = i;
+                break;
+            }
+        }
+    }
+    return tl::unexpected(BatchFailure{
+        index, locate_failure(scripts[index], segments[index], std::move(ran.error()), in_bytes)});
+}
+
 tl::expected<void, ScriptFailure> run_enveloped(db::Connection& connection,
                                                 const ChangeScript& script,
                                                 const Envelope& envelope) {
-    const auto& prepared = script.prepared;
-    // The newline ends a trailing `--` comment; the `;` a last statement written without one.
-    std::string message;
-    message.reserve(envelope.before.size() + prepared.executable().size() + envelope.after.size() +
-                    2);
-    message.append(envelope.before)
-        .append(prepared.executable())
-        .append("\n;")
-        .append(envelope.after);
-    auto ran = connection.exec_script(message);
-    if (ran)
-        return {};
-
-    auto& error = ran.error().error;
-    const std::size_t done = ran.error().statements_done;
-    const auto statements = sent_statements(prepared);
-    if (done < envelope.before_statements) {
-        return tl::unexpected(ScriptFailure{
-            script_error_after(script, error, "starting the change failed"), std::move(error)});
-    }
-    const std::size_t failed = done - envelope.before_statements;
-    if (failed >= statements.size()) {
-        return tl::unexpected(
-            ScriptFailure{script_error_after(script, error, envelope.after_purpose + " failed"),
-                          std::move(error)});
-    }
-    // `before` is ASCII: its characters are its bytes.
-    const int position = error.position - static_cast<int>(envelope.before.size());
-    const bool in_bytes = positions_are_bytes(connection);
-    const auto script_length = static_cast<int>(
-        in_bytes ? prepared.executable().size() : count_code_points(prepared.executable()));
-    std::size_t offset = statements[failed]->begin;
-    if (position >= 1 && position <= script_length) {
-        offset = in_bytes ? prepared.original_offset(static_cast<std::size_t>(position - 1))
-                          : prepared.original_offset_of_character(position);
-    }
-    return tl::unexpected(ScriptFailure{script_error_at(script, error, offset), std::move(error)});
+    const EnvelopedScript batch[] = {{&script, envelope}};
+    return run_enveloped_batch(connection, batch, [](std::size_t) {})
+        .map_error([](BatchFailure failure) { return std::move(failure.failure); });
 }
 
 tl::expected<void, ScriptFailure> run_statement_by_statement(db::Connection& connection,

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <span>
 #include <string>
 
 #include <tl/expected.hpp>
@@ -13,13 +15,20 @@
 // Sending a change's script to the server, and turning its failure into a located diagnostic.
 namespace pgpm::engine {
 
-// What travels with a script in the same message, so that a change costs one round trip: the
-// transaction control and the ledger rows around it. `before` holds complete statements, ASCII.
+// What travels with a script in the same message, so that a change costs no round trip of its
+// own: the transaction control and the ledger rows around it. `before` and `after` hold complete
+// statements, `before` in ASCII.
 struct Envelope {
     std::string before;
     std::size_t before_statements = 0;
     std::string after;
+    std::size_t after_statements = 0;
     std::string after_purpose;  // what `after` does, for its errors: "recording the change"
+};
+
+struct EnvelopedScript {
+    const ChangeScript* script = nullptr;
+    Envelope envelope;
 };
 
 struct ScriptFailure {
@@ -27,9 +36,23 @@ struct ScriptFailure {
     db::SqlError error;
 };
 
-// Sends `before`, the script's executable text and `after` as one simple-query message. On an
-// error the server skips the rest of the message; the error is located at the server's position
-// in the original script, else at the first token of the statement that failed.
+// A failure in a batch: which script failed, and how.
+struct BatchFailure {
+    std::size_t index = 0;
+    ScriptFailure failure;
+};
+
+// Sends each script with its `before` and `after`, all of them in one simple-query message: one
+// round trip for the batch, where a round trip costs more than a small change's work. The server
+// runs the statements in order and, on an error, skips the rest of the message, so the scripts
+// after a failed one never run. `on_done(i)` is called as the last statement of script i
+// completes. The error is located at the server's position in the original script, else at the
+// first token of the statement that failed.
+tl::expected<void, BatchFailure> run_enveloped_batch(
+    db::Connection& connection, std::span<const EnvelopedScript> scripts,
+    const std::function<void(std::size_t index)>& on_done);
+
+// One script: a batch of one.
 tl::expected<void, ScriptFailure> run_enveloped(db::Connection& connection,
                                                 const ChangeScript& script,
                                                 const Envelope& envelope);

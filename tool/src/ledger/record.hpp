@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,8 +32,8 @@ struct TagRecord {
     std::string change_name;
 };
 
-// Deploy and revert send each change's ledger rows in the same message as its script: one round
-// trip per change. The rows are written by statements the session prepares once (SQL PREPARE,
+// Deploy and revert send each change's ledger rows in the same message as its script. The rows
+// are written by statements the session prepares once (SQL PREPARE,
 // so the server parses and plans them once, not per change) and runs with EXECUTE, every value
 // escaped by libpq (PQescapeLiteral).
 
@@ -40,6 +41,8 @@ struct TagRecord {
 // statements (the connection is pgpm's own), so that they may be sent again on a session. They
 // survive rollbacks, but not a script's DISCARD ALL or DEALLOCATE: prepare again after one.
 std::string prepare_record_statements();
+// How many statements prepare_record_statements() holds.
+constexpr std::size_t kPrepareRecordStatements = 3;
 
 // EXECUTE of: insert the package (kept if present), the changes row, its dependencies rows
 // (`required`: "module:change", tags resolved; duplicates collapse) and a `deploy` event. An
