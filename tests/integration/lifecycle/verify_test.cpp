@@ -46,6 +46,28 @@ TEST_F(VerifyTest, FailingVerifyScriptExits1WithLocatedError) {
     EXPECT_EQ(deployed_changes(connection(), "app"), (std::vector<std::string>{"a", "b"}));
 }
 
+// Verify scripts travel in batches; a failure ends its message, yet every script after it still
+// runs, and each failure is reported where it is.
+TEST_F(LifecycleTest, VerifyGoesOnPastEachFailingScript) {
+    write_module("app", "",
+                 {change_line("a"), change_line("b", {"a"}), change_line("c", {"b"}),
+                  change_line("d", {"c"})});
+    for (const auto* change : {"a", "b", "c", "d"})
+        write_table_change("app", change, change);
+    dir.write("packages/app/verify/b.sql", "SELECT nope FROM b;\n");
+    dir.write("packages/app/verify/d.sql", "SELECT 1;\nSELECT 1 / 0;\n");
+    ASSERT_EQ(pgpm({"deploy", "app", "--no-verify"}).exit_code, 0);
+
+    const auto result = pgpm({"verify", "app"});
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_TRUE(mentions(result.err, "packages/app/verify/b.sql:1:8: error: "));
+    EXPECT_TRUE(mentions(result.err, "packages/app/verify/d.sql:2:1: error: "));
+    EXPECT_EQ(rows(connection(),
+                   "SELECT change_name || ' ' || coalesce(error_code, 'ok') FROM "
+                   "pgpm_migrate.events WHERE event_type = 'verify' ORDER BY event_id"),
+              (std::vector<std::string>{"a ok", "b 42703", "c ok", "d 22012"}));
+}
+
 // deploy verifies the module it completed, after its changes committed: the failure is reported
 // (exit 1) and the changes stay deployed.
 TEST_F(VerifyTest, DeployReportsAFailingVerifyOfTheModuleItCompleted) {

@@ -89,17 +89,34 @@ tl::expected<void, db::SqlError> ChangeRunner::run_statements(std::string_view s
     return exec(connection_, sql);
 }
 
-tl::expected<void, ScriptFailure> ChangeRunner::run_verify(const ChangeScript& script) {
+void ChangeRunner::run_verifies(std::span<const ChangeScript> scripts,
+                                const std::function<void(std::size_t)>& passed,
+                                const std::function<bool(std::size_t, ScriptFailure)>& failed) {
     const bool nested = in_run_transaction();
-    Envelope envelope{.before = nested ? "SAVEPOINT pgpm_verify;" : "BEGIN;",
-                      .before_statements = 1,
-                      .after = nested ? "ROLLBACK TO SAVEPOINT pgpm_verify" : "ROLLBACK",
-                      .after_statements = 1,
-                      .after_purpose = "rolling back the verify script"};
-    auto verified = run_enveloped(connection_, script, envelope);
-    if (!verified)
+    const Envelope envelope{.before = nested ? "SAVEPOINT pgpm_verify;" : "BEGIN;",
+                            .before_statements = 1,
+                            .after = nested ? "ROLLBACK TO SAVEPOINT pgpm_verify;" : "ROLLBACK;",
+                            .after_statements = 1,
+                            .after_purpose = "rolling back the verify script"};
+    for (std::size_t at = 0; at < scripts.size();) {
+        std::vector<EnvelopedScript> batch;
+        std::size_t bytes = 0;
+        for (std::size_t i = at;
+             i < scripts.size() && batch.size() < kBatchScripts && bytes < kBatchBytes; ++i) {
+            batch.push_back({&scripts[i], envelope});
+            bytes += scripts[i].prepared.executable().size();
+        }
+        auto ran = run_enveloped_batch(connection_, batch, [&](std::size_t i) { passed(at + i); });
+        if (ran) {
+            at += batch.size();
+            continue;
+        }
         (void)exec(connection_, nested ? "ROLLBACK TO SAVEPOINT pgpm_verify" : "ROLLBACK");
-    return verified;
+        const std::size_t index = at + ran.error().index;
+        if (!failed(index, std::move(ran.error().failure)))
+            return;
+        at = index + 1;
+    }
 }
 
 }  // namespace pgpm::engine

@@ -61,9 +61,18 @@ public:
     // autocommit under --tx change).
     tl::expected<void, db::SqlError> run_statements(std::string_view sql);
 
-    // A verify script in a transaction that is always rolled back (a savepoint inside the run's
-    // transaction under --tx all).
-    tl::expected<void, ScriptFailure> run_verify(const ChangeScript& script);
+    // Verify scripts, each in a transaction that is always rolled back (a savepoint inside the
+    // run's transaction under --tx all), batched like changes: a failure ends its message, and
+    // the scripts after it follow in the next. passed(i) is called as script i passes,
+    // failed(i, failure) when it fails, once its transaction is rolled back; failed returns
+    // whether to go on with the scripts after it.
+    void run_verifies(std::span<const ChangeScript> scripts,
+                      const std::function<void(std::size_t)>& passed,
+                      const std::function<bool(std::size_t, ScriptFailure)>& failed);
+
+    // A message holds up to this many changes or verify scripts, or about this much SQL.
+    static constexpr std::size_t kBatchScripts = 128;
+    static constexpr std::size_t kBatchBytes = 1 << 20;
 
 private:
     bool in_run_transaction() const;

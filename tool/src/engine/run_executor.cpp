@@ -32,10 +32,6 @@ bool drops_prepared_statements(const ChangeScript& script) {
     });
 }
 
-// A batch of changes in one message: up to this many, or about this much SQL.
-constexpr std::size_t kBatchChanges = 128;
-constexpr std::size_t kBatchBytes = 1 << 20;
-
 class RunExecutor {
 public:
     RunExecutor(db::Connection& connection, const ledger::LedgerShape& shape, Direction direction,
@@ -128,7 +124,8 @@ private:
             return at + 1;
         std::size_t bytes = 0;
         std::size_t end = at;
-        while (end < changes.size() && end - at < kBatchChanges && bytes < kBatchBytes &&
+        while (end < changes.size() && end - at < ChangeRunner::kBatchScripts &&
+               bytes < ChangeRunner::kBatchBytes &&
                !changes[end].script.prepared.is_non_transactional()) {
             bytes += changes[end].script.prepared.executable().size();
             ++end;
@@ -294,24 +291,27 @@ private:
         const auto& module = *step.module;
         std::vector<ledger::EventRecord> events;
         std::optional<ScriptFailure> failure;
-        for (std::size_t i = 0; i < step.verify.size() && !failure; ++i) {
-            const auto& change = module.plan.changes[i];
-            const auto start = Clock::now();
-            auto verified = runner_.run_verify(step.verify[i]);
-            if (!verified) {
-                events.push_back({std::string(change.name),
-                                  ledger::EventFailure{verified.error().error.message,
-                                                       verified.error().error.sqlstate}});
-                failure = std::move(verified.error());
-                failure->diagnostic.notes.push_back(fmt::format(
+        auto last = Clock::now();
+        runner_.run_verifies(
+            step.verify,
+            [&](std::size_t i) {
+                const auto& change = module.plan.changes[i];
+                events.push_back({std::string(change.name), std::nullopt});
+                ++report_.verified;
+                if (progress_)
+                    progress_("verify", module.name, change.name, since(last));
+                last = Clock::now();
+            },
+            [&](std::size_t i, ScriptFailure failed) {
+                const auto& change = module.plan.changes[i];
+                events.push_back(
+                    {std::string(change.name),
+                     ledger::EventFailure{failed.error.message, failed.error.sqlstate}});
+                failed.diagnostic.notes.push_back(fmt::format(
                     "note: verify of {}:{} failed after deploying it", module.name, change.name));
-                break;
-            }
-            events.push_back({std::string(change.name), std::nullopt});
-            ++report_.verified;
-            if (progress_)
-                progress_("verify", module.name, change.name, since(start));
-        }
+                failure = std::move(failed);
+                return false;
+            });
         if (failure && options_.tx == TxMode::all)
             runner_.abandon();  // the events must outlive the rollback of the run
         if (auto logged =
@@ -329,16 +329,19 @@ private:
     // means the revert script left something behind. Not logged as events (SPEC §2).
     void confirm_reverted(const ModuleRun& step) {
         const auto& module = *step.module;
-        for (std::size_t i = 0; i < step.verify.size(); ++i) {
-            // A script with no statement proves nothing either way.
-            if (step.verify[i].prepared.is_empty() || !runner_.run_verify(step.verify[i]))
-                continue;
-            report_.problems.push_back(diagnostic_for(
-                Severity::warning, step.verify[i].display_path,
-                fmt::format("change {}:{} is reverted, but its verify script still passes: does "
-                            "its revert script undo everything its deploy script did?",
-                            module.name, step.changes[i].change->name)));
-        }
+        runner_.run_verifies(
+            step.verify,
+            [&](std::size_t i) {
+                // A script with no statement proves nothing either way.
+                if (step.verify[i].prepared.is_empty())
+                    return;
+                report_.problems.push_back(diagnostic_for(
+                    Severity::warning, step.verify[i].display_path,
+                    fmt::format("change {}:{} is reverted, but its verify script still passes: "
+                                "does its revert script undo everything its deploy script did?",
+                                module.name, step.changes[i].change->name)));
+            },
+            [](std::size_t, const ScriptFailure&) { return true; });
     }
 
     std::string_view verb() const { return direction_ == Direction::deploy ? "deploy" : "revert"; }

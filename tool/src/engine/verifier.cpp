@@ -56,7 +56,9 @@ RunReport verify_modules(db::Connection& connection, const ledger::LedgerSnapsho
     const ScriptParsing parsing = parsing_for(connection);
     for (const auto* module : modules) {
         report_status(*module, module_status(*module, snapshot), paths, report);
-        std::vector<ledger::EventRecord> events;
+        // Read before any runs; a script that cannot be read is reported, the others still run.
+        std::vector<const plan::Change*> changes;
+        std::vector<ChangeScript> scripts;
         for (const auto& change : module->plan.changes) {
             if (!snapshot.is_deployed(module->name, change.name))
                 continue;
@@ -66,24 +68,31 @@ RunReport verify_modules(db::Connection& connection, const ledger::LedgerSnapsho
                 report.failed = true;
                 continue;
             }
-            const auto start = Clock::now();
-            auto verified = runner.run_verify(*script);
-            if (!verified) {
-                events.push_back({std::string(change.name),
-                                  ledger::EventFailure{verified.error().error.message,
-                                                       verified.error().error.sqlstate}});
-                report.problems.push_back(std::move(verified.error().diagnostic));
-                report.failed = true;
-                continue;
-            }
-            events.push_back({std::string(change.name), std::nullopt});
-            ++report.verified;
-            if (progress) {
-                progress(
-                    "verify", module->name, change.name,
-                    std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start));
-            }
+            changes.push_back(&change);
+            scripts.push_back(std::move(*script));
         }
+        std::vector<ledger::EventRecord> events;
+        auto last = Clock::now();
+        runner.run_verifies(
+            scripts,
+            [&](std::size_t i) {
+                events.push_back({std::string(changes[i]->name), std::nullopt});
+                ++report.verified;
+                if (progress) {
+                    progress(
+                        "verify", module->name, changes[i]->name,
+                        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - last));
+                }
+                last = Clock::now();
+            },
+            [&](std::size_t i, ScriptFailure failure) {
+                events.push_back(
+                    {std::string(changes[i]->name),
+                     ledger::EventFailure{failure.error.message, failure.error.sqlstate}});
+                report.problems.push_back(std::move(failure.diagnostic));
+                report.failed = true;
+                return true;
+            });
         if (snapshot.shape().state == ledger::LedgerState::absent)
             continue;
         if (auto logged =
