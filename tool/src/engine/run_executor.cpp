@@ -414,11 +414,12 @@ private:
     const ProgressSink& progress_;
     RunReport& report_;
     ChangeRunner runner_;
+    // Changes run inside a module's or the run's open transaction, counted once it commits.
     std::size_t uncommitted_ = 0;
     // --tx module|all: the current module's changes that ran, whose rows record_module writes.
     std::vector<const PlannedChange*> unrecorded_;
-    bool record_statements_prepared_ =
-        false;  // deployed inside a module's or the run's open transaction
+    // --tx change: the session holds the ledger's prepared statements.
+    bool record_statements_prepared_ = false;
 };
 
 }  // namespace

@@ -125,14 +125,6 @@ tl::expected<void, BatchFailure> run_enveloped_batch(
         index, locate_failure(scripts[index], segments[index], std::move(ran.error()), in_bytes)});
 }
 
-tl::expected<void, ScriptFailure> run_enveloped(db::Connection& connection,
-                                                const ChangeScript& script,
-                                                const Envelope& envelope) {
-    const EnvelopedScript batch[] = {{&script, envelope}};
-    return run_enveloped_batch(connection, batch, [](std::size_t) {})
-        .map_error([](BatchFailure failure) { return std::move(failure.failure); });
-}
-
 tl::expected<void, ScriptFailure> run_statement_by_statement(db::Connection& connection,
                                                              const ChangeScript& script) {
     const auto& original = script.prepared.original();

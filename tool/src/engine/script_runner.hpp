@@ -52,11 +52,6 @@ tl::expected<void, BatchFailure> run_enveloped_batch(
     db::Connection& connection, std::span<const EnvelopedScript> scripts,
     const std::function<void(std::size_t index)>& on_done);
 
-// One script: a batch of one.
-tl::expected<void, ScriptFailure> run_enveloped(db::Connection& connection,
-                                                const ChangeScript& script,
-                                                const Envelope& envelope);
-
 // For a change PostgreSQL refuses to run in a transaction block: its statements one by one in
 // autocommit (SPEC §3). A failure says which statements had already committed.
 tl::expected<void, ScriptFailure> run_statement_by_statement(db::Connection& connection,
