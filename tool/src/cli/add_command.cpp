@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/diagnostic_printer.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/plan_edit.hpp"
 #include "cli/planner_identity.hpp"
 #include "cli/scaffold_commands.hpp"
 #include "cli/scaffold_files.hpp"
@@ -36,14 +36,6 @@ struct AddRequest {
     std::string note;
     std::string templates;
 };
-
-constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
-
-std::string without_byte_order_mark(std::string_view text) {
-    if (text.starts_with(byte_order_mark))
-        text.remove_prefix(byte_order_mark.size());
-    return std::string(text);
-}
 
 std::string trimmed(std::string_view text) {
     const auto first = text.find_first_not_of(" \t");
@@ -105,28 +97,14 @@ int run_add(AddRequest request, const GlobalOptions& options) {
     if (auto problem = request_problem(request))
         return refuse(*problem);
 
-    auto targets = select_targets(request.target);
-    if (!targets)
-        return refuse({exit_usage, targets.error().message});
-    const DiagnosticPrinter printer(std::cerr, options.color_on_stderr());
-    if (targets->modules.empty()) {
-        printer.print(targets->diagnostics, options.quiet);
-        return exit_invalid_input;
-    }
-    const auto& module = *targets->modules.front();
-
-    // Parsed again from the bytes about to be extended (as `tag` does), so that what is checked
-    // is exactly what gets written.
-    const auto plan_file = module.directory / "pgpm.plan";
-    const auto raw = io::read_file(plan_file);
-    if (!raw)
-        return refuse(
-            {exit_invalid_input, fmt::format("cannot read {}: {}", module.plan.path, raw.error())});
-    const auto parsed = plan::parse_plan(without_byte_order_mark(*raw), module.plan.path);
-    if (has_errors(parsed.diagnostics)) {
-        printer.print(parsed.diagnostics, options.quiet);
-        return exit_invalid_input;
-    }
+    // Parsed again from the bytes about to be extended, so that what is checked is exactly what
+    // gets written.
+    const auto edit = read_plan_to_edit(request.target, options);
+    if (!edit)
+        return edit.error();
+    const auto& module = *edit->module;
+    const auto& raw = edit->raw;
+    const auto& parsed = edit->parsed;
     if (const auto* existing = parsed.plan.find_change(request.change)) {
         return refuse({exit_usage,
                        fmt::format("change \"{}\" already exists in module {} ({}:{})",
@@ -139,10 +117,10 @@ int run_add(AddRequest request, const GlobalOptions& options) {
         return refuse({exit_usage, timestamp.error()});
     const auto line = scaffold::format_change_line({request.change, request.required, *timestamp,
                                                     identity.name, identity.email, request.note});
-    const auto edited = scaffold::append_plan_line(*raw, line);
-    const auto problems =
-        scaffold::new_change_problems(targets->workspace, module, without_byte_order_mark(edited),
-                                      scaffold::appended_line_number(*raw));
+    const auto edited = scaffold::append_plan_line(raw, line);
+    const auto problems = scaffold::new_change_problems(edit->targets.workspace, module,
+                                                        without_byte_order_mark(edited),
+                                                        scaffold::appended_line_number(raw));
     if (!problems.empty()) {
         for (const auto& problem : problems)
             std::cerr << fmt::format("pgpm: error: cannot add \"{}\": {}\n", request.change,
@@ -165,7 +143,7 @@ int run_add(AddRequest request, const GlobalOptions& options) {
 
     if (auto written = scaffold::write_new_files(*scripts); !written)
         return refuse({exit_failure, written.error()});
-    if (auto written = io::write_file_atomically(plan_file, edited); !written) {
+    if (auto written = io::write_file_atomically(edit->file, edited); !written) {
         scaffold::remove_new_files(*scripts);
         return refuse({exit_failure, written.error()});
     }

@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "cli/command.hpp"
-#include "cli/diagnostic_printer.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/plan_edit.hpp"
 #include "cli/planner_identity.hpp"
 #include "cli/target_selection.hpp"
 #include "io/text_file.hpp"
@@ -25,8 +25,6 @@ struct TagRequest {
     std::string note;
     std::string change;  // empty: the last change
 };
-
-constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 int fail(int exit_code, const std::string& message) {
     std::cerr << "pgpm: error: " << message << '\n';
@@ -58,32 +56,11 @@ int run_tag(const TagRequest& request, const GlobalOptions& options) {
     if (has_line_break(request.note))
         return fail(exit_usage, "the note must be a single line");
 
-    auto targets = select_targets(request.target);
-    if (!targets)
-        return fail(exit_usage, targets.error().message);
-    const DiagnosticPrinter printer(std::cerr, options.color_on_stderr());
-    if (targets->modules.empty()) {
-        printer.print(targets->diagnostics, options.quiet);
-        return exit_invalid_input;
-    }
-    const auto& module = *targets->modules.front();
-
-    // Parsed again from the bytes about to be edited, BOM and all, so that the line numbers
-    // the insertion relies on describe exactly those bytes. Problems elsewhere in the workspace
-    // are `check`'s business; only this plan has to be valid.
-    const auto plan_file = module.directory / "pgpm.plan";
-    const auto raw = io::read_file(plan_file);
-    if (!raw)
-        return fail(exit_invalid_input,
-                    fmt::format("cannot read {}: {}", module.plan.path, raw.error()));
-    std::string text = *raw;
-    if (text.starts_with(byte_order_mark))
-        text.erase(0, byte_order_mark.size());
-    const auto parsed = plan::parse_plan(std::move(text), module.plan.path);
-    if (has_errors(parsed.diagnostics)) {
-        printer.print(parsed.diagnostics, options.quiet);
-        return exit_invalid_input;
-    }
+    const auto edit = read_plan_to_edit(request.target, options);
+    if (!edit)
+        return edit.error();
+    const auto& module = *edit->module;
+    const auto& parsed = edit->parsed;
     const auto& plan = parsed.plan;
 
     if (plan.changes.empty())
@@ -113,12 +90,12 @@ int run_tag(const TagRequest& request, const GlobalOptions& options) {
     const auto line = plan::format_tag_line(
         {request.name, *timestamp, identity.name, identity.email, request.note});
     const auto insert_after = plan::tag_insertion_line(plan, change_index);
-    const auto edited = plan::insert_line_after(*raw, insert_after, line);
+    const auto edited = plan::insert_line_after(edit->raw, insert_after, line);
     if (!edited) {
         return fail(exit_failure,
                     fmt::format("{} has no line {} to insert after", plan.path, insert_after));
     }
-    if (auto written = io::write_file_atomically(plan_file, *edited); !written)
+    if (auto written = io::write_file_atomically(edit->file, *edited); !written)
         return fail(exit_failure, written.error());
 
     if (!options.quiet) {
