@@ -112,6 +112,32 @@ TEST_F(ScriptTest, DeallocateInAScriptDoesNotLoseTheLedgerStatements) {
     EXPECT_TRUE(recorded(connection(), dir, "app", "c", {"app:b"}));
 }
 
+// The results of a batch reach pgpm together, when the server's output buffer is sent, so each
+// change's time in its progress line comes from the server's clock: the slow change gets its
+// time, the quick one sent with it does not.
+TEST_F(ScriptTest, ProgressTimesBelongToTheChangeThatTookThem) {
+    write_module("app", "",
+                 {change_line("a"), change_line("b", {"a"}), change_line("slow", {"b"})});
+    write_table_change("app", "a", "a");
+    write_table_change("app", "b", "b");
+    write_change("app", "slow", "SELECT pg_sleep(1.5);\n", "SELECT 1;\n", "SELECT 1;\n");
+    const auto result = pgpm({"deploy", "app", "--no-verify"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    // `  deploy app:b (0.4 ms)` or `  deploy app:slow (1.50 s)`: the time in seconds.
+    const auto seconds = [&](const std::string& change) {
+        const std::string prefix = "deploy app:" + change + " (";
+        const auto at = result.err.find(prefix);
+        if (at == std::string::npos)
+            return -1.0;
+        const auto text = result.err.substr(at + prefix.size());
+        const double value = std::stod(text);
+        return text.find(" ms)") < text.find(" s)") ? value / 1000 : value;
+    };
+    EXPECT_GE(seconds("slow"), 1.5) << result.err;
+    EXPECT_GE(seconds("b"), 0) << result.err;
+    EXPECT_LT(seconds("b"), 1.5) << result.err;
+}
+
 TEST_F(SettingsLeakTest, SetDoesNotLeakIntoTheNextChangeUnderTxChange) {
     run_with("change");
 }

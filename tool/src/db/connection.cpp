@@ -89,10 +89,10 @@ Outcome run(PGconn* connection, std::string_view sql,
         } else if (outcome.error) {
             continue;
         } else if (succeeded(result)) {
-            outcome.last.emplace(std::move(result));
             ++outcome.statements_done;
             if (on_statement)
-                on_statement(outcome.statements_done);
+                on_statement(outcome.statements_done, result);
+            outcome.last.emplace(std::move(result));
         } else {
             outcome.error = sql_error_from_result(raw, connection);
         }

@@ -71,9 +71,10 @@ public:
     // Like exec, also counting the statements the server completed: one result arrives per
     // non-empty statement, so on failure `statements_done` statements ran (and, by the rule
     // above, are rolled back unless an explicit transaction was committed in between).
-    // `on_statement`, when set, is called with the count so far as each statement completes.
-    // COPY FROM STDIN fails (no data is sent); COPY TO STDOUT's data is discarded.
-    using StatementDone = std::function<void(std::size_t statements_done)>;
+    // `on_statement`, when set, is called with the count so far and the statement's result as
+    // each statement completes. COPY FROM STDIN fails (no data is sent); COPY TO STDOUT's data is
+    // discarded.
+    using StatementDone = std::function<void(std::size_t statements_done, const Result& result)>;
     tl::expected<std::size_t, ScriptError> exec_script(std::string_view sql,
                                                        const StatementDone& on_statement = {});
 

@@ -1,5 +1,6 @@
 #include "engine/change_runner.hpp"
 
+#include <chrono>
 #include <vector>
 
 #include <fmt/format.h>
@@ -46,8 +47,17 @@ void ChangeRunner::abandon() {
         (void)exec(connection_, "ROLLBACK");
 }
 
-tl::expected<void, BatchFailure> ChangeRunner::run_changes(
-    std::span<const ChangeToRun> changes, const std::function<void(std::size_t)>& on_done) {
+tl::expected<void, BatchFailure> ChangeRunner::run_batch(std::span<const EnvelopedScript> batch,
+                                                         const ScriptDone& on_done) {
+    const auto start = std::chrono::steady_clock::now();
+    auto ran = run_enveloped_batch(connection_, batch, on_done);
+    batch_size_.completed(std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - start));
+    return ran;
+}
+
+tl::expected<void, BatchFailure> ChangeRunner::run_changes(std::span<const ChangeToRun> changes,
+                                                           const ScriptDone& on_done) {
     std::vector<EnvelopedScript> batch;
     batch.reserve(changes.size());
     for (const auto& change : changes) {
@@ -68,7 +78,7 @@ tl::expected<void, BatchFailure> ChangeRunner::run_changes(
         }
         batch.push_back({change.script, std::move(envelope)});
     }
-    return run_enveloped_batch(connection_, batch, on_done);
+    return run_batch(batch, on_done);
 }
 
 tl::expected<void, ScriptFailure> ChangeRunner::run_non_transactional_change(
@@ -89,8 +99,7 @@ tl::expected<void, db::SqlError> ChangeRunner::run_statements(std::string_view s
     return exec(connection_, sql);
 }
 
-void ChangeRunner::run_verifies(std::span<const ChangeScript> scripts,
-                                const std::function<void(std::size_t)>& passed,
+void ChangeRunner::run_verifies(std::span<const ChangeScript> scripts, const ScriptDone& passed,
                                 const std::function<bool(std::size_t, ScriptFailure)>& failed) {
     const bool nested = in_run_transaction();
     const Envelope envelope{.before = nested ? "SAVEPOINT pgpm_verify;" : "BEGIN;",
@@ -101,12 +110,14 @@ void ChangeRunner::run_verifies(std::span<const ChangeScript> scripts,
     for (std::size_t at = 0; at < scripts.size();) {
         std::vector<EnvelopedScript> batch;
         std::size_t bytes = 0;
-        for (std::size_t i = at;
-             i < scripts.size() && batch.size() < kBatchScripts && bytes < kBatchBytes; ++i) {
+        for (std::size_t i = at; i < scripts.size() && batch.size() < batch_size_.next() &&
+                                 bytes < BatchSize::kMostBytes;
+             ++i) {
             batch.push_back({&scripts[i], envelope});
             bytes += scripts[i].prepared.executable().size();
         }
-        auto ran = run_enveloped_batch(connection_, batch, [&](std::size_t i) { passed(at + i); });
+        auto ran = run_batch(
+            batch, [&](std::size_t i, std::chrono::microseconds took) { passed(at + i, took); });
         if (ran) {
             at += batch.size();
             continue;

@@ -117,15 +117,15 @@ private:
     }
 
     // Where the batch of changes starting at `at` ends: consecutive changes go in one message
-    // (ChangeRunner::run_changes), except a change that must run outside a transaction, which
-    // goes alone.
-    static std::size_t batch_end(std::span<const PlannedChange> changes, std::size_t at) {
+    // (ChangeRunner::run_changes, as many as ChangeRunner::batch_size), except a change that
+    // must run outside a transaction, which goes alone.
+    std::size_t batch_end(std::span<const PlannedChange> changes, std::size_t at) const {
         if (changes[at].script.prepared.is_non_transactional())
             return at + 1;
         std::size_t bytes = 0;
         std::size_t end = at;
-        while (end < changes.size() && end - at < ChangeRunner::kBatchScripts &&
-               bytes < ChangeRunner::kBatchBytes &&
+        while (end < changes.size() && end - at < runner_.batch_size() &&
+               bytes < BatchSize::kMostBytes &&
                !changes[end].script.prepared.is_non_transactional()) {
             bytes += changes[end].script.prepared.executable().size();
             ++end;
@@ -150,10 +150,8 @@ private:
             }
             runs.push_back(std::move(run));
         }
-        auto last = Clock::now();
-        auto ran = runner_.run_changes(runs, [&](std::size_t i) {
-            completed(module, batch[i], since(last));
-            last = Clock::now();
+        auto ran = runner_.run_changes(runs, [&](std::size_t i, std::chrono::microseconds took) {
+            completed(module, batch[i], took);
         });
         if (!ran) {
             fail_change(module, batch[ran.error().index].change->name,
@@ -291,16 +289,14 @@ private:
         const auto& module = *step.module;
         std::vector<ledger::EventRecord> events;
         std::optional<ScriptFailure> failure;
-        auto last = Clock::now();
         runner_.run_verifies(
             step.verify,
-            [&](std::size_t i) {
+            [&](std::size_t i, std::chrono::microseconds took) {
                 const auto& change = module.plan.changes[i];
                 events.push_back({std::string(change.name), std::nullopt});
                 ++report_.verified;
                 if (progress_)
-                    progress_("verify", module.name, change.name, since(last));
-                last = Clock::now();
+                    progress_("verify", module.name, change.name, took);
             },
             [&](std::size_t i, ScriptFailure failed) {
                 const auto& change = module.plan.changes[i];
@@ -331,7 +327,7 @@ private:
         const auto& module = *step.module;
         runner_.run_verifies(
             step.verify,
-            [&](std::size_t i) {
+            [&](std::size_t i, std::chrono::microseconds) {
                 // A script with no statement proves nothing either way.
                 if (step.verify[i].prepared.is_empty())
                     return;

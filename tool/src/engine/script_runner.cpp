@@ -1,6 +1,9 @@
 #include "engine/script_runner.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -33,6 +36,21 @@ bool positions_are_bytes(const db::Connection& connection) {
 }  // namespace
 
 namespace {
+
+// The server's clock, stamped at the start of a batch message and after each script: the server
+// sends a message's results as its output buffer fills, not statement by statement, so only its
+// own clock says how long each script took. Microseconds since the epoch as an integer, which no
+// float output setting (extra_float_digits) can round; qualified, whatever the search_path.
+constexpr std::string_view kClock =
+    "SELECT pg_catalog.int8(pg_catalog.float8mul("
+    "pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()), 1000000));";
+
+std::chrono::microseconds clock_reading(const db::Result& result) {
+    const auto text = result.get(0, 0);
+    std::int64_t microseconds = 0;
+    std::from_chars(text.data(), text.data() + text.size(), microseconds);
+    return std::chrono::microseconds(microseconds);
+}
 
 // Where one script's part of a batch message lies: its statements' results, and its text.
 struct Segment {
@@ -76,37 +94,44 @@ ScriptFailure locate_failure(const EnvelopedScript& enveloped, const Segment& se
 
 }  // namespace
 
-tl::expected<void, BatchFailure> run_enveloped_batch(
-    db::Connection& connection, std::span<const EnvelopedScript> scripts,
-    const std::function<void(std::size_t index)>& on_done) {
+tl::expected<void, BatchFailure> run_enveloped_batch(db::Connection& connection,
+                                                     std::span<const EnvelopedScript> scripts,
+                                                     const ScriptDone& on_done) {
     const bool in_bytes = positions_are_bytes(connection);
     const auto length = [in_bytes](std::string_view text) {
         return static_cast<int>(in_bytes ? text.size() : count_code_points(text));
     };
-    std::string message;
+    std::string message(kClock);
     std::vector<Segment> segments;
     segments.reserve(scripts.size());
-    std::size_t statements = 0;
-    int characters = 0;
+    std::size_t statements = 1;
+    auto characters = static_cast<int>(kClock.size());
     for (const auto& [script, envelope] : scripts) {
         const auto& executable = script->prepared.executable();
         Segment segment{.first_statement = statements};
         // The newline ends a trailing `--` comment; the `;` a last statement written without one.
         message.append(envelope.before);
         segment.script_start = characters + static_cast<int>(envelope.before.size());
-        message.append(executable).append("\n;").append(envelope.after);
-        characters = segment.script_start + length(executable) + 2 + length(envelope.after);
+        message.append(executable).append("\n;").append(envelope.after).append(kClock);
+        characters = segment.script_start + length(executable) + 2 + length(envelope.after) +
+                     static_cast<int>(kClock.size());
         statements += envelope.before_statements + sent_statements(script->prepared).size() +
-                      envelope.after_statements;
+                      envelope.after_statements + 1;
         segment.end_statement = statements;
         segment.end = characters;
         segments.push_back(segment);
     }
 
     std::size_t completed = 0;
-    auto ran = connection.exec_script(message, [&](std::size_t done) {
-        while (completed < segments.size() && segments[completed].end_statement <= done)
-            on_done(completed++);
+    std::chrono::microseconds last_stamp{};
+    auto ran = connection.exec_script(message, [&](std::size_t done, const db::Result& result) {
+        if (done == 1) {
+            last_stamp = clock_reading(result);
+        } else if (completed < segments.size() && done == segments[completed].end_statement) {
+            const auto stamp = clock_reading(result);
+            on_done(completed++, stamp - last_stamp);
+            last_stamp = stamp;
+        }
     });
     if (ran)
         return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <span>
@@ -42,15 +43,17 @@ struct BatchFailure {
     ScriptFailure failure;
 };
 
+// Called as script `index` of a batch completes, with the time it took by the server's clock.
+using ScriptDone = std::function<void(std::size_t index, std::chrono::microseconds took)>;
+
 // Sends each script with its `before` and `after`, all of them in one simple-query message: one
 // round trip for the batch, where a round trip costs more than a small change's work. The server
 // runs the statements in order and, on an error, skips the rest of the message, so the scripts
-// after a failed one never run. `on_done(i)` is called as the last statement of script i
-// completes. The error is located at the server's position in the original script, else at the
-// first token of the statement that failed.
-tl::expected<void, BatchFailure> run_enveloped_batch(
-    db::Connection& connection, std::span<const EnvelopedScript> scripts,
-    const std::function<void(std::size_t index)>& on_done);
+// after a failed one never run. The error is located at the server's position in the original
+// script, else at the first token of the statement that failed.
+tl::expected<void, BatchFailure> run_enveloped_batch(db::Connection& connection,
+                                                     std::span<const EnvelopedScript> scripts,
+                                                     const ScriptDone& on_done);
 
 // For a change PostgreSQL refuses to run in a transaction block: its statements one by one in
 // autocommit (SPEC §3). A failure says which statements had already committed.

@@ -16,8 +16,6 @@ namespace pgpm::engine {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 void report_status(const workspace::Module& module, const ModuleStatus& status,
                    const io::DisplayPaths& paths, RunReport& report) {
     if (status.deployed == 0) {
@@ -72,18 +70,13 @@ RunReport verify_modules(db::Connection& connection, const ledger::LedgerSnapsho
             scripts.push_back(std::move(*script));
         }
         std::vector<ledger::EventRecord> events;
-        auto last = Clock::now();
         runner.run_verifies(
             scripts,
-            [&](std::size_t i) {
+            [&](std::size_t i, std::chrono::microseconds took) {
                 events.push_back({std::string(changes[i]->name), std::nullopt});
                 ++report.verified;
-                if (progress) {
-                    progress(
-                        "verify", module->name, changes[i]->name,
-                        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - last));
-                }
-                last = Clock::now();
+                if (progress)
+                    progress("verify", module->name, changes[i]->name, took);
             },
             [&](std::size_t i, ScriptFailure failure) {
                 events.push_back(
