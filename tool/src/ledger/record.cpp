@@ -48,7 +48,8 @@ WITH package AS (
 ), change AS (
     INSERT INTO pgpm_migrate.changes (change_id, change_name, package, script_hash)
     SELECT change.id, change.name, $1, change.hash
-    FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS change (name, id, hash, position)
+    FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY
+         AS change (name, id, hash, position)
     ORDER BY change.position
 ), dependency AS (
     INSERT INTO pgpm_migrate.dependencies (change_id, requires)
