@@ -102,10 +102,15 @@ tl::expected<void, db::SqlError> ChangeRunner::run_statements(std::string_view s
 void ChangeRunner::run_verifies(std::span<const ChangeScript> scripts, const ScriptDone& passed,
                                 const std::function<bool(std::size_t, ScriptFailure)>& failed) {
     const bool nested = in_run_transaction();
+    // Inside the run's transaction a savepoint is rolled back to and released: a savepoint
+    // rolled back to stays, and one per script would nest a subtransaction per script.
+    const std::string_view undo = nested ? "ROLLBACK TO SAVEPOINT pgpm_verify;"
+                                           "RELEASE SAVEPOINT pgpm_verify;"
+                                         : "ROLLBACK;";
     const Envelope envelope{.before = nested ? "SAVEPOINT pgpm_verify;" : "BEGIN;",
                             .before_statements = 1,
-                            .after = nested ? "ROLLBACK TO SAVEPOINT pgpm_verify;" : "ROLLBACK;",
-                            .after_statements = 1,
+                            .after = std::string(undo),
+                            .after_statements = nested ? 2u : 1u,
                             .after_purpose = "rolling back the verify script"};
     for (std::size_t at = 0; at < scripts.size();) {
         std::vector<EnvelopedScript> batch;
@@ -122,7 +127,7 @@ void ChangeRunner::run_verifies(std::span<const ChangeScript> scripts, const Scr
             at += batch.size();
             continue;
         }
-        (void)exec(connection_, nested ? "ROLLBACK TO SAVEPOINT pgpm_verify" : "ROLLBACK");
+        (void)exec(connection_, undo);
         const std::size_t index = at + ran.error().index;
         if (!failed(index, std::move(ran.error().failure)))
             return;
