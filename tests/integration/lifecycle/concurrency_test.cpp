@@ -1,7 +1,15 @@
 // Two runners on one database: the migration advisory lock makes the second wait, so nothing is
 // deployed twice; a runner that cannot get the lock in time gives up with exit 5 and says who
-// holds it.
+// holds it. And a runner interrupted while the server works for it.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <future>
+#include <thread>
 
 #include "lifecycle_support.hpp"
 
@@ -64,6 +72,55 @@ TEST_F(ConcurrencyTest, LockTimeoutExits5NamingTheHoldingBackend) {
     // The ledger is created under the lock too: nothing at all happened.
     EXPECT_FALSE(ledger_exists(connection()));
     EXPECT_FALSE(relation_exists(connection(), "public.c1"));
+}
+
+// Ctrl-C while the server runs a change: pgpm cancels it (the server rolls it back and skips
+// the rest of the batch), reports it like any failure and exits 1; nothing keeps running on the
+// server, and the changes before it stay deployed.
+TEST_F(LifecycleTest, InterruptCancelsTheChangeTheServerIsRunning) {
+    write_module("app", "",
+                 {change_line("c1"), change_line("slow", {"c1"}), change_line("c3", {"slow"})});
+    write_table_change("app", "c1", "c1");
+    write_change("app", "slow", "CREATE TABLE slow (id int);\nSELECT pg_sleep(60);\n",
+                 "DROP TABLE slow;\n", "SELECT 1;\n");
+    write_table_change("app", "c3", "c3");
+
+    const auto err_path = dir.path("pgpm.err");
+    const std::vector<std::string> args{
+        PGPM_EXECUTABLE, "-C", dir.root().string(), "-d", database.name(), "deploy", "app"};
+    std::vector<char*> argv;
+    for (const auto& arg : args)
+        argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, STDERR_FILENO, err_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, PGPM_EXECUTABLE, &files, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&files);
+
+    const auto sleeping = [this] {
+        return scalar(connection(),
+                      "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                      "AND state = 'active' AND query LIKE '%pg_sleep(60)%'");
+    };
+    for (int tries = 0; tries < 300 && sleeping() != "1"; ++tries)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_EQ(sleeping(), "1") << read("pgpm.err");
+    ::kill(pid, SIGINT);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+
+    const auto err = read("pgpm.err");
+    ASSERT_TRUE(WIFEXITED(status)) << "pgpm ended by a signal\n" << err;
+    EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+    EXPECT_TRUE(mentions(err, "[57014]"));
+    EXPECT_TRUE(mentions(err, "deploy stopped at app:slow"));
+    EXPECT_EQ(sleeping(), "0");
+    EXPECT_EQ(deployed_changes(connection(), "app"), std::vector<std::string>{"c1"});
+    EXPECT_FALSE(relation_exists(connection(), "public.slow"));
+    EXPECT_FALSE(relation_exists(connection(), "public.c3"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "cli/database_target.hpp"
 #include "cli/diagnostic_printer.hpp"
+#include "db/interrupt_cancel.hpp"
 #include "diag/located_diagnostic.hpp"
 #include "diag/text_position.hpp"
 
@@ -103,8 +104,12 @@ std::optional<ExitCode> refuse_non_transactional(const engine::RunPlan& plan, en
 FinishedRun execute_and_report(MigrationSession& session, const engine::RunPlan& plan,
                                const engine::RunOptions& run_options, const GlobalOptions& options,
                                std::chrono::steady_clock::time_point started) {
-    auto report = engine::execute_run(session.connection(), session.snapshot().shape(), plan,
-                                      run_options, progress_printer(options));
+    auto report = [&] {
+        // Ctrl-C stops the run at the change the server is running, which is rolled back.
+        const db::InterruptCancel interrupt(session.connection());
+        return engine::execute_run(session.connection(), session.snapshot().shape(), plan,
+                                   run_options, progress_printer(options));
+    }();
     session.finish();
     print_diagnostics(report.problems, options);
     return {std::move(report), std::chrono::duration_cast<std::chrono::microseconds>(

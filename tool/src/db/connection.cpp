@@ -8,6 +8,7 @@
 
 #include "db/connection_params.hpp"
 #include "db/error_fields.hpp"
+#include "db/interrupt_cancel.hpp"
 
 namespace pgpm::db {
 
@@ -148,6 +149,10 @@ int Connection::server_version() const {
     return PQserverVersion(connection_.get());
 }
 
+PGcancel* Connection::cancel_handle() const {
+    return PQgetCancel(connection_.get());
+}
+
 int Connection::backend_pid() const {
     return PQbackendPID(connection_.get());
 }
@@ -176,6 +181,21 @@ tl::expected<Result, SqlError> Connection::exec(std::string_view sql) {
 
 tl::expected<std::size_t, ScriptError> Connection::exec_script(std::string_view sql,
                                                                const StatementDone& on_statement) {
+    if (interrupt_requested()) {
+        // As the server words a cancel, which is what the interrupt asked for.
+        return tl::unexpected(ScriptError{
+            SqlError{.severity = "ERROR",
+                     .sqlstate = "57014",
+                     .message = "canceling statement due to user request (interrupted before it "
+                                "was sent)",
+                     .detail = {},
+                     .hint = {},
+                     .context = {},
+                     .position = 0,
+                     .internal_position = 0,
+                     .internal_query = {}},
+            0});
+    }
     auto outcome = run(connection_.get(), sql, on_statement);
     if (outcome.error) {
         return tl::unexpected(ScriptError{std::move(*outcome.error), outcome.statements_done});

@@ -61,6 +61,9 @@ public:
     std::string server_encoding() const;  // "UTF8", "SQL_ASCII", ...
     bool is_broken() const;               // the server went away; nothing more will work
     bool in_transaction() const;          // inside BEGIN ... COMMIT, failed or not
+    // libpq's cancel handle of this connection (PQgetCancel; free it with PQfreeCancel), for
+    // InterruptCancel; null when there is none.
+    PGcancel* cancel_handle() const;
 
     // Simple-query protocol, so `sql` may hold several statements; returns the last one's result
     // (PQexec semantics). Without BEGIN, the server runs the statements of one call in one
