@@ -39,7 +39,39 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
     return out;
 }
 
+// posix_spawn of `program` with `args` in `directory` with `environment` added, after `actions`;
+// posix_spawn's result (0 or an errno).
+int spawn(pid_t& pid, const std::filesystem::path& program, const std::vector<std::string>& args,
+          const std::filesystem::path& directory,
+          const std::map<std::string, std::string>& environment,
+          posix_spawn_file_actions_t& actions) {
+    posix_spawn_file_actions_addchdir_np(&actions, directory.c_str());
+    std::vector<std::string> argv_strings{program.string()};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    auto argv = pointers(argv_strings);
+    auto env_strings = merged_environment(environment);
+    auto envp = pointers(env_strings);
+    return posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+}
+
 }  // namespace
+
+pid_t start_process(const std::filesystem::path& program, const std::vector<std::string>& args,
+                    const std::filesystem::path& directory, const std::filesystem::path& output) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    pid_t pid = 0;
+    const int spawned = spawn(pid, program, args, directory, {}, actions);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        throw std::runtime_error("cannot start " + program.string() + ": " +
+                                 std::strerror(spawned));
+    return pid;
+}
 
 ProcessResult run_process(const std::filesystem::path& program,
                           const std::vector<std::string>& args,
@@ -58,16 +90,8 @@ ProcessResult run_process(const std::filesystem::path& program,
     for (const int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
         posix_spawn_file_actions_addclose(&actions, fd);
     }
-    posix_spawn_file_actions_addchdir_np(&actions, directory.c_str());
-
-    std::vector<std::string> argv_strings{program.string()};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    auto argv = pointers(argv_strings);
-    auto env_strings = merged_environment(environment);
-    auto envp = pointers(env_strings);
-
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    const int spawned = spawn(pid, program, args, directory, environment, actions);
     posix_spawn_file_actions_destroy(&actions);
     close(out_pipe[1]);
     close(err_pipe[1]);

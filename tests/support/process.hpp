@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -19,5 +21,10 @@ ProcessResult run_process(const std::filesystem::path& program,
                           const std::vector<std::string>& args,
                           const std::filesystem::path& directory = std::filesystem::current_path(),
                           const std::map<std::string, std::string>& environment = {});
+
+// Starts a program (no shell) in `directory` and returns its pid at once, for a test that
+// signals it and waits for it (waitpid): stdin from /dev/null, stdout and stderr into `output`.
+pid_t start_process(const std::filesystem::path& program, const std::vector<std::string>& args,
+                    const std::filesystem::path& directory, const std::filesystem::path& output);
 
 }  // namespace pgpm::testing

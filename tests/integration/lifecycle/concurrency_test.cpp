@@ -1,11 +1,8 @@
 // Two runners on one database: the migration advisory lock makes the second wait, so nothing is
 // deployed twice; a runner that cannot get the lock in time gives up with exit 5 and says who
 // holds it. And a runner interrupted while the server works for it.
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <future>
@@ -85,20 +82,8 @@ TEST_F(LifecycleTest, InterruptCancelsTheChangeTheServerIsRunning) {
                  "DROP TABLE slow;\n", "SELECT 1;\n");
     write_table_change("app", "c3", "c3");
 
-    const auto err_path = dir.path("pgpm.err");
-    const std::vector<std::string> args{
-        PGPM_EXECUTABLE, "-C", dir.root().string(), "-d", database.name(), "deploy", "app"};
-    std::vector<char*> argv;
-    for (const auto& arg : args)
-        argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t files;
-    posix_spawn_file_actions_init(&files);
-    posix_spawn_file_actions_addopen(&files, STDERR_FILENO, err_path.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, PGPM_EXECUTABLE, &files, nullptr, argv.data(), environ), 0);
-    posix_spawn_file_actions_destroy(&files);
+    const pid_t pid = start_process(PGPM_EXECUTABLE, {"-d", database.name(), "deploy", "app"},
+                                    dir.root(), dir.path("pgpm.err"));
 
     const auto sleeping = [this] {
         return scalar(connection(),

@@ -217,17 +217,25 @@ private:
             ledger.sql.insert(0, ledger::prepare_record_statements());
             ledger.statements += ledger::kPrepareRecordStatements;
         }
-        if (planned.tags_after) {
-            auto tags =
-                ledger::sync_tags_statement(connection_, shape_, module.name, *planned.tags_after);
-            if (!check(tags, "preparing the tags rows of " + module.name))
-                return std::nullopt;
-            if (*tags) {
-                ledger.sql += ";" + **tags;
-                ++ledger.statements;
-            }
-        }
+        if (planned.tags_after &&
+            !append_tags_statement(module, *planned.tags_after, ledger.sql, ledger.statements))
+            return std::nullopt;
         return ledger;
+    }
+
+    // Appends to `sql` the statement that makes the module's tags rows `tags` (none without the
+    // tags table) and counts it in `statements`; false, reported, when it cannot be built.
+    bool append_tags_statement(const workspace::Module& module,
+                               const std::vector<ledger::TagRecord>& tags, std::string& sql,
+                               std::size_t& statements) {
+        auto statement = ledger::sync_tags_statement(connection_, shape_, module.name, tags);
+        if (!check(statement, "preparing the tags rows of " + module.name))
+            return false;
+        if (*statement) {
+            sql.append(sql.empty() ? "" : ";").append(**statement);
+            ++statements;
+        }
+        return true;
     }
 
     // --tx module|all: the ledger rows of the module's changes this run, in one statement, and
@@ -241,17 +249,13 @@ private:
         if (!check(statement, "preparing the ledger rows of module " + module.name))
             return false;
         std::string sql = std::move(*statement);
+        std::size_t statements = 1;
         const auto tagged = std::find_if(
             unrecorded_.rbegin(), unrecorded_.rend(),
             [](const PlannedChange* planned) { return planned->tags_after.has_value(); });
-        if (tagged != unrecorded_.rend()) {
-            auto tags = ledger::sync_tags_statement(connection_, shape_, module.name,
-                                                    *(*tagged)->tags_after);
-            if (!check(tags, "preparing the tags rows of " + module.name))
-                return false;
-            if (*tags)
-                sql += ";" + **tags;
-        }
+        if (tagged != unrecorded_.rend() &&
+            !append_tags_statement(module, *(*tagged)->tags_after, sql, statements))
+            return false;
         unrecorded_.clear();
         return check(runner_.run_statements(sql),
                      "recording the changes of module " + module.name + " in pgpm_migrate");
@@ -275,11 +279,12 @@ private:
     }
 
     bool sync_tags(const workspace::Module& module, const std::vector<ledger::TagRecord>& tags) {
-        auto statement = ledger::sync_tags_statement(connection_, shape_, module.name, tags);
-        if (!check(statement, "preparing the tags rows of " + module.name))
+        std::string sql;
+        std::size_t statements = 0;
+        if (!append_tags_statement(module, tags, sql, statements))
             return false;
-        return !*statement ||
-               check(runner_.run_statements(**statement), "recording the tags of " + module.name);
+        return statements == 0 ||
+               check(runner_.run_statements(sql), "recording the tags of " + module.name);
     }
 
     // Verify scripts of a module the run completed; their outcomes are logged as events.

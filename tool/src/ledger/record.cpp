@@ -40,7 +40,9 @@ SELECT 'revert', $2, $1 FROM change
 )sql";
 
 // A module's changes at once (--tx module|all), in the given order, so that deployed_at and
-// event_id still follow the order the changes ran in.
+// event_id still follow the order the changes ran in. Not also used for one change with
+// one-element arrays: as the prepared per-change statements, the array forms cost about 120 us
+// more per change (a revert of 1000 changes in batches: 297 against 415 ms).
 constexpr std::string_view kRecordDeploys = R"sql(
 WITH package AS (
     INSERT INTO pgpm_migrate.packages (package) VALUES ($1)
